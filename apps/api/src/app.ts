@@ -1,0 +1,90 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppConfig } from "./config.js";
+import { createAuthService } from "./modules/auth/service.js";
+import { createPasswordHasher } from "./modules/auth/password-hasher.js";
+import { authRoutes } from "./modules/auth/routes.js";
+import { createClickRecorder, type ClickRecorder } from "./modules/clicks/click-recorder.js";
+import { createClicksRepository } from "./modules/clicks/repository.js";
+import { createClicksService } from "./modules/clicks/service.js";
+import { createLinksRepository } from "./modules/links/repository.js";
+import { linksRoutes } from "./modules/links/routes.js";
+import { createLinksService } from "./modules/links/service.js";
+import { createRedirectRepository } from "./modules/redirect/repository.js";
+import { redirectRoutes } from "./modules/redirect/routes.js";
+import { createRedirectService } from "./modules/redirect/service.js";
+import { createSystemRepository } from "./modules/system/repository.js";
+import { systemRoutes } from "./modules/system/routes.js";
+import { createSystemService } from "./modules/system/service.js";
+import { createUsersRepository } from "./modules/users/repository.js";
+import { usersRoutes } from "./modules/users/routes.js";
+import { createUsersService } from "./modules/users/service.js";
+import authPlugin from "./plugins/auth.js";
+import corsPlugin from "./plugins/cors.js";
+import errorHandlerPlugin from "./plugins/error-handler.js";
+import prismaPlugin from "./plugins/prisma.js";
+import spaPlugin from "./plugins/spa.js";
+import { zodValidatorCompiler } from "./plugins/validation.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    clickRecorder: ClickRecorder;
+  }
+}
+
+/** Builds the whole app (used by server.ts and by every test); never listens. */
+export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only (plus the login form, in its own scope): anything else is a 415.
+  app.removeContentTypeParser("text/plain");
+
+  await app.register(errorHandlerPlugin);
+  await app.register(prismaPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
+  await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  await app.register(corsPlugin, { origins: config.corsOrigins });
+
+  // Composition root: repositories → services, handed to the route plugins.
+  const clickRecorder = createClickRecorder({ write: createClicksRepository(app.prisma).insertMany, log: app.log });
+  app.decorate("clickRecorder", clickRecorder);
+  // preClose runs before the database plugin disconnects, so queued clicks are written.
+  app.addHook("preClose", () => clickRecorder.close());
+
+  const users = createUsersService(createUsersRepository(app.prisma));
+  const clicks = createClicksService(createClicksRepository(app.prisma), clickRecorder);
+  const auth = createAuthService({
+    users,
+    hasher: await createPasswordHasher(config.bcryptRounds),
+    signAccessToken: app.signAccessToken,
+  });
+  const links = createLinksService({
+    repo: createLinksRepository(app.prisma),
+    users,
+    clicks,
+    freePlanLinkLimit: config.freePlanLinkLimit,
+    ownHostnames: [new URL(config.publicUrl).hostname],
+  });
+  const redirects = createRedirectService(createRedirectRepository(app.prisma), clicks);
+
+  await app.register(systemRoutes, {
+    system: createSystemService(createSystemRepository(app.prisma), config.version),
+    appConfig: {
+      version: config.version,
+      short_url_base: config.publicUrl,
+      free_plan_limit: config.freePlanLinkLimit,
+      features: { registration: true, social_login: false, realtime: false },
+    },
+  });
+  await app.register(authRoutes, { auth });
+  await app.register(usersRoutes, { users });
+  await app.register(linksRoutes, { links });
+  await app.register(spaPlugin, { distDir: config.webDistDir });
+  await app.register(redirectRoutes, { redirects });
+  return app;
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/** Reads `NAME` or, for docker secrets, the file named by `NAME_FILE`. */
+export type SecretReader = (path: string) => string;
+
+const csv = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default(".data"),
+  JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 30).default(3600),
+  BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+  FREE_PLAN_LINK_LIMIT: z.coerce.number().int().min(0).default(3),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CORS_ORIGINS: csv,
+  TRUST_PROXY: csv,
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Everything the app needs, with the database and secret already resolved. */
+export interface AppConfig {
+  nodeEnv: Env["NODE_ENV"];
+  logLevel: Env["LOG_LEVEL"];
+  version: string;
+  databaseUrl: string;
+  dbPoolSize: number;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  bcryptRounds: number;
+  freePlanLinkLimit: number;
+  /** Base of short links, e.g. https://sho.rt (no trailing slash). */
+  publicUrl: string;
+  corsOrigins: string[];
+  /** Addresses or CIDRs whose X-Forwarded-* headers are believed. */
+  trustProxy: string[];
+  bodyLimitBytes: number;
+  /** Built SPA to serve; null serves none. */
+  webDistDir: string | null;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; throws a readable list of every bad variable. */
+export function parseEnv(env: NodeJS.ProcessEnv, readSecret: SecretReader): Env {
+  const withSecrets = { ...env };
+  for (const name of ["JWT_SECRET", "DATABASE_URL"]) {
+    const file = env[`${name}_FILE`];
+    if (!withSecrets[name] && file) withSecrets[name] = readSecret(file).trim();
+  }
+  for (const [key, value] of Object.entries(withSecrets)) {
+    if (value === "") delete withSecrets[key];
+  }
+  const parsed = envSchema.safeParse(withSecrets);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const result = parsed.data;
+  if (result.NODE_ENV === "production") {
+    const missing = [];
+    if (!result.JWT_SECRET) missing.push("JWT_SECRET (or JWT_SECRET_FILE), at least 32 random characters");
+    if (!result.DATABASE_URL) missing.push("DATABASE_URL (the embedded database is for development only)");
+    if (!result.PUBLIC_URL) missing.push("PUBLIC_URL (the public base URL of short links)");
+    if (result.BCRYPT_ROUNDS < 12) missing.push("BCRYPT_ROUNDS of 12 or more");
+    if (missing.length > 0) {
+      throw new ConfigError(`NODE_ENV=production requires:\n${missing.map((m) => `  - ${m}`).join("\n")}`);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,75 @@
+import {
+  createdUrlResponseSchema,
+  createUrlRequestSchema,
+  errorBodySchema,
+  linkItemSchema,
+  listUrlsQuerySchema,
+  listUrlsResponseSchema,
+  shortCodeParamsSchema,
+  statsResponseSchema,
+  updateUrlRequestSchema,
+} from "@shortly/contract";
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { toCreatedUrlResponse, type LinksService } from "./service.js";
+
+const errors = { 401: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema };
+
+export const linksRoutes: FastifyPluginAsyncZod<{ links: LinksService }> = async (app, { links }) => {
+  app.addHook("onRequest", app.authenticate);
+
+  // POST /api/urls – shorten a URL
+  app.post(
+    "/api/urls",
+    {
+      schema: {
+        body: createUrlRequestSchema,
+        response: { 201: createdUrlResponseSchema, 403: errorBodySchema, 409: errorBodySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const link = await links.create(request.userId, request.body, request.hostname);
+      return reply.code(201).send(toCreatedUrlResponse(link));
+    },
+  );
+
+  // GET /api/urls – the caller's links, newest first
+  app.get(
+    "/api/urls",
+    { schema: { querystring: listUrlsQuerySchema, response: { 200: listUrlsResponseSchema, ...errors } } },
+    async (request) => links.list(request.userId, request.query.limit, request.query.offset),
+  );
+
+  // GET /api/urls/:short_code – one of the caller's links, in any state
+  app.get(
+    "/api/urls/:short_code",
+    { schema: { params: shortCodeParamsSchema, response: { 200: linkItemSchema, ...errors } } },
+    async (request) => links.get(request.userId, request.params.short_code),
+  );
+
+  // PATCH /api/urls/:short_code – change destination, state, expiry or click limit
+  app.patch(
+    "/api/urls/:short_code",
+    {
+      schema: { params: shortCodeParamsSchema, body: updateUrlRequestSchema, response: { 200: linkItemSchema, ...errors } },
+    },
+    async (request) => links.update(request.userId, request.params.short_code, request.body, request.hostname),
+  );
+
+  // DELETE /api/urls/:short_code – delete a link and its clicks
+  app.delete(
+    "/api/urls/:short_code",
+    { schema: { params: shortCodeParamsSchema, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await links.remove(request.userId, request.params.short_code);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // GET /api/urls/:short_code/stats – the contract's click statistics
+  app.get(
+    "/api/urls/:short_code/stats",
+    { schema: { params: shortCodeParamsSchema, response: { 200: statsResponseSchema, 410: errorBodySchema, ...errors } } },
+    async (request) => links.stats(request.userId, request.params.short_code),
+  );
+};

@@ -1,0 +1,168 @@
+import {
+  isValidShortCodeFormat,
+  type CreatedUrlResponse,
+  type LinkItem,
+  type StatsResponse,
+} from "@shortly/contract";
+import { ValidationFailedError } from "../../lib/app-error.js";
+import { linkState } from "../../lib/link-state.js";
+import { generateShortCode } from "../../lib/short-code.js";
+import type { ClicksService } from "../clicks/service.js";
+import type { UsersService } from "../users/service.js";
+import { CodeTakenError, InvalidShortCodeError, LinkGoneError, LinkNotFoundError, PlanLimitReachedError } from "./errors.js";
+import {
+  DuplicateCodeError,
+  LinkLimitExceededError,
+  type LinkChanges,
+  type LinkRecord,
+  type LinksRepository,
+} from "./repository.js";
+
+/** Parsed (contract-validated) create input. */
+export interface CreateLinkInput {
+  long_url: string;
+  custom_code?: string | undefined;
+  expires_at?: string | null | undefined;
+  max_clicks?: number | null | undefined;
+}
+
+export interface UpdateLinkInput {
+  long_url?: string | undefined;
+  is_active?: boolean | undefined;
+  expires_at?: string | null | undefined;
+  max_clicks?: number | null | undefined;
+}
+
+export interface LinksServiceDeps {
+  repo: LinksRepository;
+  users: UsersService;
+  clicks: ClicksService;
+  freePlanLinkLimit: number;
+  /** Hostnames of this service: a link to them would loop. */
+  ownHostnames: string[];
+  clock?: () => Date;
+  /** Told after a link changes or goes, so redirect caches can drop it. */
+  onLinkChanged?: (code: string) => void;
+}
+
+const CODE_ATTEMPTS = 5;
+
+export function toCreatedUrlResponse(link: LinkRecord): CreatedUrlResponse {
+  return {
+    short_code: link.code,
+    long_url: link.longUrl,
+    created_at: link.createdAt.toISOString(),
+    expires_at: link.expiresAt?.toISOString() ?? null,
+    is_active: link.isActive,
+  };
+}
+
+export function createLinksService(deps: LinksServiceDeps) {
+  const { repo, users, clicks, freePlanLinkLimit } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const ownHostnames = new Set(deps.ownHostnames.map((h) => h.toLowerCase()));
+
+  const toItem = (link: LinkRecord, totalClicks: number): LinkItem => ({
+    ...toCreatedUrlResponse(link),
+    max_clicks: link.maxClicks,
+    total_clicks: totalClicks,
+    state: linkState(link, clock()),
+  });
+
+  function checkDestination(longUrl: string, requestHostname: string): void {
+    const host = new URL(longUrl).hostname.toLowerCase();
+    if (ownHostnames.has(host) || host === requestHostname.toLowerCase()) {
+      throw ValidationFailedError.at(["body", "long_url"], "a short link cannot point to this service", "value_error.url.host");
+    }
+  }
+
+  function parseExpiry(value: string | null | undefined): Date | null | undefined {
+    if (value === undefined || value === null) return value;
+    const date = new Date(value);
+    if (date.getTime() <= clock().getTime()) {
+      throw ValidationFailedError.at(["body", "expires_at"], "expiry must be in the future", "value_error.datetime.past");
+    }
+    return date;
+  }
+
+  async function getOwnedLinkOrThrow(userId: number, code: string): Promise<LinkRecord> {
+    if (!isValidShortCodeFormat(code)) throw new InvalidShortCodeError();
+    const link = await repo.findByCode(code);
+    // Someone else's link is answered exactly like a missing one.
+    if (!link || link.userId !== userId) throw new LinkNotFoundError();
+    return link;
+  }
+
+  async function insert(link: Omit<Parameters<LinksRepository["createWithinLimit"]>[0], "code">, code: string | undefined, limit: number | null) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await repo.createWithinLimit({ ...link, code: code ?? generateShortCode() }, limit);
+      } catch (error) {
+        if (error instanceof LinkLimitExceededError) throw new PlanLimitReachedError(freePlanLinkLimit);
+        if (!(error instanceof DuplicateCodeError)) throw error;
+        if (code !== undefined) throw new CodeTakenError();
+        if (attempt >= CODE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  return {
+    async create(userId: number, input: CreateLinkInput, requestHostname: string): Promise<LinkRecord> {
+      const user = await users.getActiveUserOrThrow(userId);
+      checkDestination(input.long_url, requestHostname);
+      const draft = {
+        userId,
+        longUrl: input.long_url,
+        expiresAt: parseExpiry(input.expires_at) ?? null,
+        maxClicks: input.max_clicks ?? null,
+      };
+      return insert(draft, input.custom_code, user.plan === "free" ? freePlanLinkLimit : null);
+    },
+
+    async list(userId: number, limit: number, offset: number) {
+      await users.getActiveUserOrThrow(userId);
+      const { items, total } = await repo.listByOwner(userId, limit, offset);
+      const totals = await clicks.totalsByLink(items.map((l) => l.id));
+      return { items: items.map((l) => toItem(l, totals.get(l.id) ?? 0)), total, limit, offset };
+    },
+
+    async get(userId: number, code: string): Promise<LinkItem> {
+      const link = await getOwnedLinkOrThrow(userId, code);
+      const totals = await clicks.totalsByLink([link.id]);
+      return toItem(link, totals.get(link.id) ?? 0);
+    },
+
+    async update(userId: number, code: string, input: UpdateLinkInput, requestHostname: string): Promise<LinkItem> {
+      const link = await getOwnedLinkOrThrow(userId, code);
+      if (input.long_url !== undefined) checkDestination(input.long_url, requestHostname);
+      const changes: LinkChanges = {
+        longUrl: input.long_url,
+        isActive: input.is_active,
+        expiresAt: parseExpiry(input.expires_at),
+        maxClicks: input.max_clicks,
+      };
+      const updated = await repo.update(link.id, changes);
+      deps.onLinkChanged?.(code);
+      const totals = await clicks.totalsByLink([link.id]);
+      return toItem(updated, totals.get(link.id) ?? 0);
+    },
+
+    async remove(userId: number, code: string): Promise<void> {
+      const link = await getOwnedLinkOrThrow(userId, code);
+      await repo.delete(link.id);
+      deps.onLinkChanged?.(code);
+    },
+
+    /** The contract's stats: 404 when missing, not yours or disabled; 410 when expired or used up. */
+    async stats(userId: number, code: string): Promise<StatsResponse> {
+      const link = await getOwnedLinkOrThrow(userId, code);
+      const state = linkState(link, clock());
+      if (state === "disabled") throw new LinkNotFoundError();
+      if (state !== "active") throw new LinkGoneError();
+      const { total, byDate } = await clicks.statsByDate(link.id);
+      return { short_code: link.code, long_url: link.longUrl, total_clicks: total, by_date: byDate };
+    },
+  };
+}
+
+export type LinksService = ReturnType<typeof createLinksService>;

@@ -1,0 +1,40 @@
+import type { UserResponse } from "@shortly/contract";
+import { NotAuthenticatedError } from "../../lib/app-error.js";
+import { EmailTakenError } from "./errors.js";
+import { DuplicateEmailError, type UserRecord, type UsersRepository } from "./repository.js";
+
+export type { UserRecord };
+
+export function toUserResponse(user: UserRecord): UserResponse {
+  return {
+    id: user.id,
+    email: user.email,
+    is_active: user.isActive,
+    plan: user.plan === "pro" ? "pro" : "free",
+    created_at: user.createdAt.toISOString(),
+  };
+}
+
+export function createUsersService(repo: UsersRepository) {
+  return {
+    /** The signed-in user; a token for a deleted or disabled account is no longer valid. */
+    async getActiveUserOrThrow(id: number): Promise<UserRecord> {
+      const user = await repo.findById(id);
+      if (!user || !user.isActive) throw new NotAuthenticatedError();
+      return user;
+    },
+
+    findCredentialsByEmail: repo.findCredentialsByEmail,
+
+    async createUser(email: string, passwordHash: string): Promise<UserRecord> {
+      try {
+        return await repo.create(email, passwordHash);
+      } catch (error) {
+        if (error instanceof DuplicateEmailError) throw new EmailTakenError();
+        throw error;
+      }
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,34 @@
+import type { IssueLocation } from "@shortly/contract";
+import type { FastifySchemaCompiler } from "fastify";
+import type { z } from "zod";
+
+const LOCATIONS: Record<string, IssueLocation> = {
+  body: "body",
+  querystring: "query",
+  params: "path",
+  headers: "header",
+};
+
+/** A request part failed its contract schema: answered as a FastAPI-style 422. */
+export class RequestValidationError extends Error {
+  readonly statusCode = 422;
+  constructor(
+    readonly issues: z.core.$ZodIssue[],
+    readonly location: IssueLocation,
+  ) {
+    super(`request ${location} failed validation`);
+    this.name = "RequestValidationError";
+  }
+}
+
+/**
+ * Validates with the contract's zod schemas. `reportInput` keeps each issue's
+ * input so a missing field can be told apart from a wrong one.
+ */
+export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema, httpPart }) =>
+  (data) => {
+    const result = schema.safeParse(data, { reportInput: true });
+    if (result.success) return { value: result.data };
+    return { error: new RequestValidationError(result.error.issues, LOCATIONS[httpPart ?? "body"] ?? "body") };
+  };

@@ -1,0 +1,68 @@
+// Entry point: the only file that reads process.env, listens or exits.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "./app.js";
+import { ConfigError, parseEnv, type AppConfig } from "./config.js";
+import { ensureDatabase, migrateDatabase } from "./db/database-admin.js";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres.js";
+import { loadOrCreateDevSecret } from "./lib/dev-secret.js";
+
+const apiRoot = fileURLToPath(new URL("..", import.meta.url));
+const version = (JSON.parse(readFileSync(path.join(apiRoot, "package.json"), "utf8")) as { version: string }).version;
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env, (file) => readFileSync(file, "utf8"));
+  const dataDir = path.resolve(env.DATA_DIR);
+
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.join(dataDir, "postgres")})`);
+    embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), log: console.log });
+    await ensureDatabase(embedded.serverUrl, "shortly");
+    databaseUrl = embedded.databaseUrl("shortly");
+    await migrateDatabase(databaseUrl);
+  }
+
+  const config: AppConfig = {
+    nodeEnv: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    version,
+    databaseUrl,
+    dbPoolSize: env.DB_POOL_SIZE,
+    jwtSecret: env.JWT_SECRET ?? loadOrCreateDevSecret(dataDir),
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    bcryptRounds: env.BCRYPT_ROUNDS,
+    freePlanLinkLimit: env.FREE_PLAN_LINK_LIMIT,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(apiRoot, "../web/dist")),
+  };
+
+  const app = await buildApp(config);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    const forced = setTimeout(() => process.exit(1), 15_000);
+    forced.unref();
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ host: env.HOST, port: env.PORT });
+  console.log(`\n  Shortly is running: open ${config.publicUrl}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error("Failed to start:", error);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from "fastify";
+import pg from "pg";
+import { afterAll, beforeEach, inject } from "vitest";
+import { buildApp } from "../../src/app.js";
+import type { AppConfig } from "../../src/config.js";
+
+export const TEST_PUBLIC_URL = "http://sho.rt";
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    nodeEnv: "test",
+    logLevel: "silent",
+    version: "0.0.0-test",
+    databaseUrl: inject("databaseUrl"),
+    dbPoolSize: 10,
+    jwtSecret: "test-secret-that-is-at-least-32-characters-long",
+    accessTokenTtlSeconds: 3600,
+    bcryptRounds: 4,
+    freePlanLinkLimit: 3,
+    publicUrl: TEST_PUBLIC_URL,
+    corsOrigins: [],
+    trustProxy: [],
+    bodyLimitBytes: 64 * 1024,
+    webDistDir: null,
+    ...overrides,
+  };
+}
+
+const openApps = new Set<FastifyInstance>();
+
+/** A fully built app on the test database, closed after the file's tests. */
+export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<FastifyInstance> {
+  const app = await buildApp(testConfig(overrides));
+  openApps.add(app);
+  afterAll(async () => {
+    openApps.delete(app);
+    await app.close();
+  });
+  return app;
+}
+
+/** Direct SQL for arranging and checking stored state. */
+export function testDb(): pg.Pool {
+  const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
+  afterAll(() => pool.end());
+  return pool;
+}
+
+/**
+ * Every test starts from empty tables. Clicks still queued by the previous
+ * test are written first, so none lands on a new link that reuses an id.
+ */
+export function resetDatabaseBeforeEach(pool: pg.Pool): void {
+  beforeEach(async () => {
+    await Promise.all([...openApps].map((app) => app.clickRecorder.flush().catch(() => {})));
+    await pool.query("TRUNCATE clicks, links, users RESTART IDENTITY CASCADE");
+  });
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { expect } from "vitest";
+
+export interface TestUser {
+  id: number;
+  email: string;
+  password: string;
+  token: string;
+  headers: { authorization: string };
+}
+
+/** Registers and logs in a user through the API, as the SPA would. */
+export async function createUser(app: FastifyInstance, overrides: { email?: string; password?: string } = {}): Promise<TestUser> {
+  const email = overrides.email ?? `user-${randomUUID()}@example.com`;
+  const password = overrides.password ?? "correct horse battery";
+  const registered = await app.inject({ method: "POST", url: "/api/auth/register", payload: { email, password } });
+  expect(registered.statusCode).toBe(201);
+  const login = await app.inject({ method: "POST", url: "/api/auth/login-json", payload: { username: email, password } });
+  expect(login.statusCode).toBe(200);
+  const token = login.json<{ access_token: string }>().access_token;
+  return { id: registered.json<{ id: number }>().id, email, password, token, headers: { authorization: `Bearer ${token}` } };
+}
+
+export async function createLink(
+  app: FastifyInstance,
+  user: TestUser,
+  body: Record<string, unknown> = {},
+): Promise<{ short_code: string; long_url: string }> {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/urls",
+    headers: user.headers,
+    payload: { long_url: `https://example.com/${randomUUID()}`, ...body },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}

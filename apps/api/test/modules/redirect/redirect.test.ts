@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
+import { createLink, createUser } from "../../helpers/factories.js";
+
+const app = await buildTestApp();
+const proxied = await buildTestApp({ trustProxy: ["127.0.0.1"] });
+const db = testDb();
+resetDatabaseBeforeEach(db);
+
+const clicks = async () =>
+  (await db.query("SELECT link_id, referrer, user_agent, ip FROM clicks ORDER BY id")).rows as Array<Record<string, unknown>>;
+
+describe("GET /:code", () => {
+  it("answers 302 to the destination and records one click", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user, { long_url: "https://example.com/landing?utm=1" });
+    const res = await app.inject({
+      url: `/${link.short_code}`,
+      headers: { referer: "https://news.example.net/post", "user-agent": "TestBrowser/1.0" },
+      remoteAddress: "203.0.113.9",
+    });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe("https://example.com/landing?utm=1");
+    expect(res.headers["cache-control"]).toBe("private, no-store");
+    await app.clickRecorder.flush();
+    expect(await clicks()).toEqual([
+      { link_id: 1, referrer: "https://news.example.net/post", user_agent: "TestBrowser/1.0", ip: "203.0.113.9" },
+    ]);
+  });
+
+  it("answers HEAD like GET without counting a click", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user, { max_clicks: 1 });
+    const res = await app.inject({ method: "HEAD", url: `/${link.short_code}` });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(link.long_url);
+    await app.clickRecorder.flush();
+    expect(await clicks()).toEqual([]);
+    expect((await app.inject({ url: `/${link.short_code}` })).statusCode).toBe(302);
+  });
+
+  it("answers 404 in the contract's shape for unknown, reserved and disabled codes", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    await app.inject({ method: "PATCH", url: `/api/urls/${link.short_code}`, headers: user.headers, payload: { is_active: false } });
+    for (const path of ["/Unknown1", `/${link.short_code}`, "/api"]) {
+      const res = await app.inject({ url: path });
+      expect(res.statusCode, path).toBe(404);
+      expect(res.headers["content-type"]).toContain("application/json");
+    }
+    expect((await app.inject({ url: "/Unknown1" })).json()).toEqual({ detail: "Short URL not found" });
+    await app.clickRecorder.flush();
+    expect(await clicks()).toEqual([]);
+  });
+
+  it("answers 410 for an expired link", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    await db.query("UPDATE links SET expires_at = now() - interval '1 second'");
+    const res = await app.inject({ url: `/${link.short_code}` });
+    expect(res.statusCode).toBe(410);
+    expect(res.json()).toEqual({ detail: "Short URL has expired or reached its click limit" });
+  });
+
+  it("gives exactly five 302s to 50 parallel visits of a max_clicks: 5 link", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user, { max_clicks: 5 });
+    const results = await Promise.all(Array.from({ length: 50 }, () => app.inject({ url: `/${link.short_code}` })));
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 302)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 410)).toHaveLength(45);
+    await app.clickRecorder.flush();
+    expect(await clicks()).toHaveLength(5);
+    const { rows } = await db.query("SELECT clicks_used FROM links");
+    expect(rows[0].clicks_used).toBe(5);
+  });
+
+  it("records the forwarded client IP only from a trusted proxy", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    const headers = { "x-forwarded-for": "198.51.100.7" };
+    await proxied.inject({ url: `/${link.short_code}`, headers, remoteAddress: "127.0.0.1" });
+    await app.inject({ url: `/${link.short_code}`, headers, remoteAddress: "127.0.0.1" });
+    await proxied.inject({ url: `/${link.short_code}`, headers, remoteAddress: "192.0.2.50" });
+    await Promise.all([proxied.clickRecorder.flush(), app.clickRecorder.flush()]);
+    const ips = (await clicks()).map((c) => c.ip).sort();
+    expect(ips).toEqual(["127.0.0.1", "192.0.2.50", "198.51.100.7"]);
+  });
+});

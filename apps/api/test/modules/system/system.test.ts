@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { buildTestApp } from "../../helpers/build-test-app.js";
+
+const app = await buildTestApp();
+// A database that is not there: port 1 on loopback refuses connections.
+const offline = await buildTestApp({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none" });
+
+describe("health and config", () => {
+  it("GET /health answers ok", async () => {
+    const res = await app.inject({ url: "/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok" });
+  });
+
+  it("GET /api/health reports the database, version and uptime", async () => {
+    const res = await app.inject({ url: "/api/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok", database: "ok", version: "0.0.0-test", uptime_seconds: expect.any(Number) });
+  });
+
+  it("GET /api/health answers 503 when the database is down, and /health stays up", async () => {
+    const res = await offline.inject({ url: "/api/health" });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: "unavailable", database: "unreachable" });
+    expect((await offline.inject({ url: "/health" })).statusCode).toBe(200);
+  });
+
+  it("GET /api/config gives the SPA its boot settings", async () => {
+    const res = await app.inject({ url: "/api/config" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      version: "0.0.0-test",
+      short_url_base: "http://sho.rt",
+      free_plan_limit: 3,
+      features: { registration: true, social_login: false, realtime: false },
+    });
+  });
+});
+
+describe("errors are always JSON in the contract's shape", () => {
+  it("404 for an unknown API route", async () => {
+    const res = await app.inject({ url: "/api/does-not-exist" });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ detail: "Not Found" });
+  });
+
+  it("405 with Allow for a wrong method", async () => {
+    const res = await app.inject({ method: "PUT", url: "/api/urls" });
+    expect(res.statusCode).toBe(405);
+    expect(res.json()).toEqual({ detail: "Method Not Allowed" });
+    expect(res.headers.allow).toBe("GET, POST");
+    const del = await app.inject({ method: "DELETE", url: "/api/me" });
+    expect(del.statusCode).toBe(405);
+  });
+
+  it("422 for malformed JSON", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/register",
+      headers: { "content-type": "application/json" },
+      payload: '{"email": "a@b.co",',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toEqual({ detail: [{ loc: ["body"], msg: "JSON decode error", type: "value_error.jsondecode" }] });
+  });
+
+  it("422 for a JSON body that is not an object", async () => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/register", payload: [1, 2] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail[0].loc).toEqual(["body"]);
+  });
+
+  it("415 for a content type the route does not take", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/register",
+      headers: { "content-type": "text/plain" },
+      payload: "email=a@b.co",
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toEqual({ detail: "Unsupported Media Type" });
+  });
+
+  it("413 for a body over the limit", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/register",
+      payload: { email: "a@b.co", password: "x".repeat(70 * 1024) },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toEqual({ detail: "Request body is too large" });
+  });
+
+  it("500 without internals when something unexpected fails", async () => {
+    const token = offline.signAccessToken(1);
+    const res = await offline.inject({ url: "/api/me", headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ detail: "Internal Server Error" });
+    expect(res.body).not.toMatch(/prisma|ECONNREFUSED|at /i);
+  });
+});

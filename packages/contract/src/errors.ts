@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/** One entry of a 422 body, in FastAPI's shape. */
+export const validationIssueSchema = z.object({
+  loc: z.array(z.union([z.string(), z.number()])),
+  msg: z.string(),
+  type: z.string(),
+});
+export type ValidationIssue = z.infer<typeof validationIssueSchema>;
+
+/** Every error body the API sends: a message, or a list of field problems (422). */
+export const errorBodySchema = z.object({
+  detail: z.union([z.string(), z.array(validationIssueSchema)]),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * Stable error codes and the status each one answers with. The wire carries
+ * only `detail` (the contract's bodies are byte for byte); the code is for
+ * logs and for code on both sides that must not match on message text.
+ */
+export const ERROR_STATUS = {
+  INVALID_CREDENTIALS: 401,
+  NOT_AUTHENTICATED: 401,
+  PLAN_LIMIT_REACHED: 403,
+  NOT_FOUND: 404,
+  LINK_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  EMAIL_TAKEN: 409,
+  CODE_TAKEN: 409,
+  LINK_GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION_FAILED: 422,
+  INVALID_SHORT_CODE: 422,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The contract's exact messages. */
+export const ERROR_MESSAGES = {
+  INVALID_CREDENTIALS: "Incorrect email or password",
+  NOT_AUTHENTICATED: "Could not validate credentials",
+  EMAIL_TAKEN: "Email already registered",
+  CODE_TAKEN: "Short code already in use",
+  LINK_NOT_FOUND: "Short URL not found",
+  LINK_GONE: "Short URL has expired or reached its click limit",
+  INVALID_SHORT_CODE: "Invalid short code format",
+  NOT_FOUND: "Not Found",
+  METHOD_NOT_ALLOWED: "Method Not Allowed",
+  PAYLOAD_TOO_LARGE: "Request body is too large",
+  UNSUPPORTED_MEDIA_TYPE: "Unsupported Media Type",
+  INTERNAL: "Internal Server Error",
+  SERVICE_UNAVAILABLE: "Service Unavailable",
+} as const satisfies Partial<Record<ErrorCode, string>>;
+
+export function planLimitMessage(limit: number): string {
+  return `Free plan limit: You can only create up to ${limit} URLs`;
+}
+
+export type IssueLocation = "body" | "path" | "query" | "header";
+
+/**
+ * Turns zod issues into FastAPI-style entries. Parse with
+ * `{ reportInput: true }` so a missing field reads "field required".
+ */
+export function toValidationIssues(issues: readonly z.core.$ZodIssue[], location: IssueLocation): ValidationIssue[] {
+  return issues.map((issue) => {
+    const loc = [location, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
+    const params = "params" in issue ? (issue.params as { type?: unknown } | undefined) : undefined;
+    if (typeof params?.type === "string") {
+      return { loc, msg: issue.message, type: params.type };
+    }
+    if (issue.code === "invalid_type" && issue.input === undefined) {
+      return { loc, msg: "field required", type: "value_error.missing" };
+    }
+    if (issue.code === "invalid_format" && issue.format === "email") {
+      return { loc, msg: "value is not a valid email address", type: "value_error.email" };
+    }
+    if (issue.code === "invalid_format" && issue.format === "regex") {
+      return { loc, msg: issue.message, type: "value_error.str.regex" };
+    }
+    if (issue.code === "too_small" || issue.code === "too_big") {
+      const kind = issue.origin === "number" || issue.origin === "int" ? "number" : "any_str";
+      const bound = issue.code === "too_small" ? (kind === "number" ? "not_ge" : "min_length") : kind === "number" ? "not_le" : "max_length";
+      return { loc, msg: issue.message, type: `value_error.${kind}.${bound}` };
+    }
+    return { loc, msg: issue.message, type: `value_error.${issue.code}` };
+  });
+}

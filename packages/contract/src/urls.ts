@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { longUrlSchema } from "./long-url.js";
+import { customCodeSchema } from "./short-code.js";
+
+const isoDateTime = z.iso.datetime({ offset: true, message: "invalid datetime" });
+const maxClicksSchema = z
+  .number({ message: "value is not a valid integer" })
+  .int({ message: "value is not a valid integer" })
+  .min(1, { message: "ensure this value is greater than or equal to 1" })
+  .max(2_000_000_000);
+
+export const createUrlRequestSchema = z.object({
+  long_url: longUrlSchema,
+  custom_code: customCodeSchema.optional(),
+  /** Must be in the future; checked by the API against its clock. */
+  expires_at: isoDateTime.nullish(),
+  max_clicks: maxClicksSchema.nullish(),
+});
+export type CreateUrlRequest = z.input<typeof createUrlRequestSchema>;
+
+/** The contract's 201 body for POST /api/urls. */
+export const createdUrlResponseSchema = z.object({
+  short_code: z.string(),
+  long_url: z.string(),
+  created_at: z.iso.datetime(),
+  expires_at: z.iso.datetime().nullable(),
+  is_active: z.boolean(),
+});
+export type CreatedUrlResponse = z.infer<typeof createdUrlResponseSchema>;
+
+export const LINK_STATES = ["active", "disabled", "expired", "limit_reached"] as const;
+export const linkStateSchema = z.enum(LINK_STATES);
+export type LinkState = z.infer<typeof linkStateSchema>;
+
+/** A link as the dashboard lists it. */
+export const linkItemSchema = createdUrlResponseSchema.extend({
+  max_clicks: z.number().int().nullable(),
+  total_clicks: z.number().int(),
+  state: linkStateSchema,
+});
+export type LinkItem = z.infer<typeof linkItemSchema>;
+
+export const LIST_MAX_LIMIT = 100;
+export const listUrlsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(LIST_MAX_LIMIT).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ListUrlsQuery = z.input<typeof listUrlsQuerySchema>;
+
+export const listUrlsResponseSchema = z.object({
+  items: z.array(linkItemSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type ListUrlsResponse = z.infer<typeof listUrlsResponseSchema>;
+
+/** Every field optional; `null` clears expiry or the click limit. */
+export const updateUrlRequestSchema = z
+  .object({
+    long_url: longUrlSchema.optional(),
+    is_active: z.boolean().optional(),
+    expires_at: isoDateTime.nullable().optional(),
+    max_clicks: maxClicksSchema.nullable().optional(),
+  })
+  .strict();
+export type UpdateUrlRequest = z.input<typeof updateUrlRequestSchema>;
+
+/** Path parameter: format errors are the contract's 422 "Invalid short code format". */
+export const shortCodeParamsSchema = z.object({ short_code: z.string() });
+
+export const statsResponseSchema = z.object({
+  short_code: z.string(),
+  long_url: z.string(),
+  total_clicks: z.number().int(),
+  /** UTC day (YYYY-MM-DD) → clicks that day. */
+  by_date: z.record(z.string(), z.number().int()),
+});
+export type StatsResponse = z.infer<typeof statsResponseSchema>;

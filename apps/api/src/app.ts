@@ -22,6 +22,7 @@ import { createUsersService } from "./modules/users/service.js";
 import authPlugin from "./plugins/auth.js";
 import corsPlugin from "./plugins/cors.js";
 import errorHandlerPlugin from "./plugins/error-handler.js";
+import jsonParserPlugin from "./plugins/json-parser.js";
 import prismaPlugin from "./plugins/prisma.js";
 import spaPlugin from "./plugins/spa.js";
 import { zodValidatorCompiler } from "./plugins/validation.js";
@@ -42,10 +43,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  // JSON only (plus the login form, in its own scope): anything else is a 415.
-  app.removeContentTypeParser("text/plain");
 
   await app.register(errorHandlerPlugin);
+  await app.register(jsonParserPlugin);
   await app.register(prismaPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(corsPlugin, { origins: config.corsOrigins });

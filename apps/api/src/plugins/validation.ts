@@ -28,7 +28,9 @@ export class RequestValidationError extends Error {
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
-    const result = schema.safeParse(data, { reportInput: true });
+    // Fastify hands over an absent body as null; report it as missing.
+    const input = httpPart === "body" && data === null ? undefined : data;
+    const result = schema.safeParse(input, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: new RequestValidationError(result.error.issues, LOCATIONS[httpPart ?? "body"] ?? "body") };
   };

@@ -110,6 +110,18 @@ describe("GET/PATCH/DELETE /api/urls/:short_code", () => {
     expect(visit.statusCode).toBe(404);
   });
 
+  it("accepts a DELETE that carries the SPA's JSON content type and no body", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    const res = await app.inject({
+      method: "DELETE",
+      url: `/api/urls/${link.short_code}`,
+      headers: { ...user.headers, "content-type": "application/json" },
+    });
+    expect(res.statusCode).toBe(204);
+    expect((await db.query("SELECT count(*)::int AS n FROM links")).rows[0].n).toBe(0);
+  });
+
   it("treats another user's link as missing for every verb", async () => {
     const owner = await createUser(app);
     const stranger = await createUser(app);

@@ -64,6 +64,22 @@ describe("errors are always JSON in the contract's shape", () => {
     expect(res.json()).toEqual({ detail: [{ loc: ["body"], msg: "JSON decode error", type: "value_error.jsondecode" }] });
   });
 
+  it("422 'field required' for an empty JSON body where one is needed", async () => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/register", headers: { "content-type": "application/json" } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toEqual({ detail: [{ loc: ["body"], msg: "field required", type: "value_error.missing" }] });
+  });
+
+  it("422 for a prototype-poisoning body", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/register",
+      headers: { "content-type": "application/json" },
+      payload: '{"email":"a@b.co","password":"password123","__proto__":{"admin":true}}',
+    });
+    expect(res.statusCode).toBe(422);
+  });
+
   it("422 for a JSON body that is not an object", async () => {
     const res = await app.inject({ method: "POST", url: "/api/auth/register", payload: [1, 2] });
     expect(res.statusCode).toBe(422);

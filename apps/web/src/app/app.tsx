@@ -1,17 +1,24 @@
-import { createBrowserRouter, RouterProvider } from "react-router";
-
-// Placeholder until the web app issue lands: proves the shell is served.
-function Landing() {
-  return (
-    <main>
-      <h1>Shortly</h1>
-      <p>Short links with click statistics. The web app is on its way; the API is live under /api.</p>
-    </main>
-  );
-}
-
-const router = createBrowserRouter([{ path: "*", element: <Landing /> }]);
+import { useState } from "react";
+import { RouterProvider } from "react-router";
+import { paths } from "../config/paths";
+import { setUnauthorizedHandler } from "../lib/api-client";
+import { AppProvider } from "./provider";
+import { createRouter } from "./router";
 
 export function App() {
-  return <RouterProvider router={router} />;
+  const [router] = useState(() => {
+    const created = createRouter();
+    // A 401 on an authenticated call means the session is gone: log in again, then come back.
+    setUnauthorizedHandler(() => {
+      const { pathname, search } = created.state.location;
+      if (pathname === paths.login) return;
+      void created.navigate(`${paths.login}?next=${encodeURIComponent(pathname + search)}&expired=1`, { replace: true });
+    });
+    return created;
+  });
+  return (
+    <AppProvider>
+      <RouterProvider router={router} />
+    </AppProvider>
+  );
 }

@@ -1,0 +1,63 @@
+import { chmodSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// The e2e suite drives Debian's Chromium (Playwright's own download is not
+// available here) against the production build, started as a user starts it.
+const port = Number(process.env.E2E_PORT ?? 8788);
+const destinationPort = Number(process.env.E2E_DESTINATION_PORT ?? 8789);
+const external = process.env.E2E_BASE_URL; // e.g. the nginx front, started by its own harness
+const baseURL = external ?? `http://localhost:${port}`;
+const dataDir = mkdtempSync(path.join(tmpdir(), "shortly-e2e-"));
+chmodSync(dataDir, 0o755); // PostgreSQL runs as its own OS user when we are root
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/artifacts",
+  fullyParallel: false,
+  workers: 1, // the specs share one database
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "on-first-retry",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: `node e2e/destination-server.mjs ${destinationPort}`,
+      url: `http://127.0.0.1:${destinationPort}/health`,
+      reuseExistingServer: false,
+    },
+    ...(external
+      ? []
+      : [
+          {
+            // The built server with its embedded PostgreSQL in a fresh data folder.
+            command: "node ../api/dist/server.js",
+            url: `http://localhost:${port}/api/health`,
+            timeout: 120_000,
+            reuseExistingServer: false,
+            env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", PUBLIC_URL: `http://localhost:${port}` },
+          },
+        ]),
+  ],
+});
+
+export const destinationOrigin = `http://127.0.0.1:${destinationPort}`;

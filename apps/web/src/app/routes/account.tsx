@@ -1,0 +1,35 @@
+import { Alert } from "../../components/ui/alert";
+import { Button } from "../../components/ui/button";
+import { Spinner } from "../../components/ui/spinner";
+import { useMe } from "../../features/auth/api/get-me";
+import { useLogout } from "../../features/auth/api/logout";
+import { formatDate } from "../../lib/format";
+import { useDocumentTitle } from "../../lib/use-document-title";
+
+export function AccountRoute() {
+  useDocumentTitle("Account");
+  const me = useMe();
+  const logout = useLogout();
+  return (
+    <section className="narrow stack">
+      <h1>Account</h1>
+      {me.isPending && <Spinner label="Loading your profile…" />}
+      {me.isError && <Alert>{me.error.message}</Alert>}
+      {me.data && (
+        <dl className="card details">
+          <dt>Email</dt>
+          <dd>{me.data.email}</dd>
+          <dt>Plan</dt>
+          <dd className="capitalize">{me.data.plan}</dd>
+          <dt>Member since</dt>
+          <dd>{formatDate(me.data.created_at)}</dd>
+        </dl>
+      )}
+      <div>
+        <Button variant="secondary" onClick={logout}>
+          Log out
+        </Button>
+      </div>
+    </section>
+  );
+}

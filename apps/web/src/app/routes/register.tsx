@@ -1,0 +1,23 @@
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { paths } from "../../config/paths";
+import { RegisterForm } from "../../features/auth/components/register-form";
+import { safeNext } from "../../lib/safe-next";
+import { useDocumentTitle } from "../../lib/use-document-title";
+
+export function RegisterRoute() {
+  useDocumentTitle("Create account");
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const pendingUrl = params.get("url");
+  const next = pendingUrl ? `${paths.dashboard}?url=${encodeURIComponent(pendingUrl)}` : safeNext(params.get("next"), paths.dashboard);
+  return (
+    <section className="auth-card card">
+      <h1>Create your free account</h1>
+      <p className="muted">Three short links with click statistics, free forever.</p>
+      <RegisterForm onSuccess={() => navigate(next, { replace: true })} />
+      <p className="muted">
+        Already have an account? <Link to={`${paths.login}?next=${encodeURIComponent(next)}`}>Log in</Link>
+      </p>
+    </section>
+  );
+}

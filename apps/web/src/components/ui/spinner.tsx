@@ -1,0 +1,10 @@
+export function Spinner({ label }: { label?: string }) {
+  return label ? (
+    <span className="spinner-wrap" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </span>
+  ) : (
+    <span className="spinner" aria-hidden="true" />
+  );
+}

@@ -1,0 +1,12 @@
+// The SPA's route table. The first segments are reserved in @shortly/contract,
+// which the API and nginx use to tell pages from short codes.
+export const paths = {
+  home: "/",
+  login: "/login",
+  register: "/register",
+  dashboard: "/dashboard",
+  account: "/account",
+  link: (code: string) => `/links/${encodeURIComponent(code)}`,
+} as const;
+
+export const shortUrlFor = (code: string): string => `${window.location.origin}/${code}`;

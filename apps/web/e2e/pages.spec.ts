@@ -62,3 +62,13 @@ test("disabling a link stops its redirect and explains its stats page", async ({
   await page.goto(`/links/${link.short_code}`);
   await expect(page.getByText("This link is disabled.")).toBeVisible();
 });
+
+test("logging out clears the session", async ({ page, request }) => {
+  const { email, token } = await apiSignUp(request);
+  await signInPage(page, token);
+  await page.goto("/account");
+  await expect(page.getByText(email)).toBeVisible();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await page.evaluate(() => localStorage.getItem("auth_token"))).toBeNull();
+});

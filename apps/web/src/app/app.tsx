@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { RouterProvider } from "react-router";
+import { RouterProvider } from "react-router/dom";
 import { paths } from "../config/paths";
 import { setUnauthorizedHandler } from "../lib/api-client";
 import { AppProvider } from "./provider";

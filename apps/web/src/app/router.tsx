@@ -1,7 +1,8 @@
 import { createBrowserRouter, Navigate } from "react-router";
+import { Spinner } from "../components/ui/spinner";
 import { paths } from "../config/paths";
 import { AppLayout } from "./layouts/app-layout";
-import { RequireAuth } from "./require-auth";
+import { requireAuth } from "./require-auth";
 import { RouteError } from "./routes/route-error";
 
 // Each page is its own chunk, loaded when first visited.
@@ -10,21 +11,26 @@ export function createRouter() {
     {
       element: <AppLayout />,
       errorElement: <RouteError />,
+      // Shown while the first page's chunk loads.
+      HydrateFallback: () => <Spinner label="Loading…" />,
       children: [
         { path: paths.home, lazy: () => import("./routes/landing").then((m) => ({ Component: m.LandingRoute })) },
         { path: paths.login, lazy: () => import("./routes/login").then((m) => ({ Component: m.LoginRoute })) },
         { path: paths.register, lazy: () => import("./routes/register").then((m) => ({ Component: m.RegisterRoute })) },
         {
           path: paths.dashboard,
-          lazy: () => import("./routes/dashboard").then((m) => ({ element: <RequireAuth><m.DashboardRoute /></RequireAuth> })),
+          loader: requireAuth,
+          lazy: () => import("./routes/dashboard").then((m) => ({ Component: m.DashboardRoute })),
         },
         {
           path: "/links/:code",
-          lazy: () => import("./routes/link-stats").then((m) => ({ element: <RequireAuth><m.LinkStatsRoute /></RequireAuth> })),
+          loader: requireAuth,
+          lazy: () => import("./routes/link-stats").then((m) => ({ Component: m.LinkStatsRoute })),
         },
         {
           path: paths.account,
-          lazy: () => import("./routes/account").then((m) => ({ element: <RequireAuth><m.AccountRoute /></RequireAuth> })),
+          loader: requireAuth,
+          lazy: () => import("./routes/account").then((m) => ({ Component: m.AccountRoute })),
         },
         { path: "/links", element: <Navigate to={paths.dashboard} replace /> },
         { path: "*", lazy: () => import("./routes/not-found").then((m) => ({ Component: m.NotFoundRoute })) },

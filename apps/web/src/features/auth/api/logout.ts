@@ -10,6 +10,6 @@ export function useLogout() {
   return () => {
     setToken(null);
     queryClient.clear();
-    navigate(paths.login, { replace: true });
+    void navigate(paths.login, { replace: true });
   };
 }

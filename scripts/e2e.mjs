@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs the browser suite when a Chromium is available. Without one it says so
-// loudly and exits 0 on a developer's machine, but fails in CI (.ci/run installs it).
+// Runs the browser suite in a real Chromium. With nginx installed it runs
+// through the production topology (nginx.conf in front of the API, as users
+// reach it); without, against the API server alone. Without a Chromium it
+// says so loudly and exits 0 on a developer's machine, but fails in CI.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -13,8 +15,18 @@ if (!chromium) {
   process.exit(process.env.CI ? 1 : 0);
 }
 
-const result = spawnSync("pnpm", ["--filter", "@shortly/web", "run", "e2e"], {
-  stdio: "inherit",
-  env: { ...process.env, CHROMIUM_PATH: chromium },
-});
+const hasNginx = spawnSync(process.env.NGINX_PATH ?? "nginx", ["-v"], { stdio: "ignore" }).status === 0;
+const env = { ...process.env, CHROMIUM_PATH: chromium };
+let stack = null;
+if (hasNginx && process.env.E2E_DIRECT !== "1") {
+  const { startStack } = await import("../deploy/stack.mjs");
+  stack = await startStack({ databaseName: "shortly_e2e", host: "localhost", apiInstances: 2 });
+  env.E2E_BASE_URL = stack.baseUrl;
+  console.log(`Browser suite through nginx at ${stack.baseUrl} (2 API instances)`);
+} else {
+  console.log("Browser suite against the API server directly (no nginx found, or E2E_DIRECT=1)");
+}
+
+const result = spawnSync("pnpm", ["--filter", "@shortly/web", "run", "e2e"], { stdio: "inherit", env });
+await stack?.stop();
 process.exit(result.status ?? 1);

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
 import { ConfigError, parseEnv, type AppConfig } from "./config.js";
 import { ensureDatabase, migrateDatabase } from "./db/database-admin.js";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres.js";
+import type { EmbeddedDatabase } from "./db/embedded-postgres.js";
 import { loadOrCreateDevSecret } from "./lib/dev-secret.js";
 
 const apiRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     console.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.join(dataDir, "postgres")})`);
+    // Imported only when used: the package installs exit handlers that would cut a graceful shutdown short.
+    const { startEmbeddedPostgres } = await import("./db/embedded-postgres.js");
     embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), log: console.log });
     await ensureDatabase(embedded.serverUrl, "shortly");
     databaseUrl = embedded.databaseUrl("shortly");

@@ -4,6 +4,16 @@ import fastifyStatic from "@fastify/static";
 import { SPA_ROUTES } from "@shortly/contract";
 import fp from "fastify-plugin";
 
+/** The app shell's security headers; nginx.conf sets the same ones in front of it. */
+export const SHELL_HEADERS = {
+  "cache-control": "no-cache",
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+};
+
 /**
  * Serves the built SPA from the same origin as the API: hashed assets cached
  * for a year, the HTML shell never cached, and the SPA's routes (from the
@@ -27,7 +37,7 @@ export default fp<{ distDir: string | null }>(
       },
     });
     const sendShell = (status: number) => (_req: unknown, reply: import("fastify").FastifyReply) =>
-      reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-cache").send(shell);
+      reply.code(status).type("text/html; charset=utf-8").headers(SHELL_HEADERS).send(shell);
     for (const route of SPA_ROUTES) app.get(route, sendShell(200));
     app.decorate("spaFallback", (request, reply) => sendShell(404)(request, reply));
   },

@@ -17,6 +17,8 @@ describe("the built SPA on the API's origin", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("text/html");
     expect(res.headers["cache-control"]).toBe("no-cache");
+    expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.body).toContain("<title>Shortly</title>");
   });
 

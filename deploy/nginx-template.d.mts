@@ -1,0 +1,2 @@
+export const TEMPLATE_VARIABLES: string[];
+export function renderNginxConfig(template: string, values: Record<string, string | number>): string;

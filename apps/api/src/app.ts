@@ -19,7 +19,16 @@ import { createSystemService } from "./modules/system/service.js";
 import { createUsersRepository } from "./modules/users/repository.js";
 import { usersRoutes } from "./modules/users/routes.js";
 import { createUsersService } from "./modules/users/service.js";
+import { createLoginThrottle } from "./modules/auth/login-throttle.js";
+import { createSessionsRepository } from "./modules/sessions/repository.js";
+import { createSessionsService } from "./modules/sessions/service.js";
+import { createProviderClient } from "./modules/social/provider-client.js";
+import { createSocialRepository } from "./modules/social/repository.js";
+import { socialRoutes } from "./modules/social/routes.js";
+import { createSocialService } from "./modules/social/service.js";
 import authPlugin from "./plugins/auth.js";
+import rateLimitPlugin from "./plugins/rate-limit.js";
+import redisPlugin from "./plugins/redis.js";
 import corsPlugin from "./plugins/cors.js";
 import errorHandlerPlugin from "./plugins/error-handler.js";
 import jsonParserPlugin from "./plugins/json-parser.js";
@@ -47,7 +56,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(errorHandlerPlugin);
   await app.register(jsonParserPlugin);
   await app.register(prismaPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
+  await app.register(redisPlugin, { url: config.redisUrl });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  await app.register(rateLimitPlugin, { enabled: config.rateLimits.enabled });
   await app.register(corsPlugin, { origins: config.corsOrigins });
 
   // Composition root: repositories → services, handed to the route plugins.
@@ -58,10 +69,25 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   const users = createUsersService(createUsersRepository(app.prisma));
   const clicks = createClicksService(createClicksRepository(app.prisma), clickRecorder);
+  const sessions = createSessionsService(createSessionsRepository(app.prisma), config.refreshTokenTtlDays);
   const auth = createAuthService({
     users,
+    sessions,
     hasher: await createPasswordHasher(config.bcryptRounds),
+    throttle: createLoginThrottle({
+      counters: app.counters,
+      enabled: config.rateLimits.enabled,
+      failuresBeforeDelay: config.rateLimits.loginFailuresBeforeDelay,
+      maxDelaySeconds: config.rateLimits.loginMaxDelaySeconds,
+    }),
     signAccessToken: app.signAccessToken,
+  });
+  const social = createSocialService({
+    providers: config.socialProviders.map((provider) => ({ config: provider, client: createProviderClient(provider) })),
+    repo: createSocialRepository(app.prisma),
+    users,
+    auth,
+    redirectUri: `${config.publicUrl}/api/auth/social/callback`,
   });
   const links = createLinksService({
     repo: createLinksRepository(app.prisma),
@@ -78,12 +104,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       version: config.version,
       short_url_base: config.publicUrl,
       free_plan_limit: config.freePlanLinkLimit,
-      features: { registration: true, social_login: false, realtime: false },
+      features: { registration: true, social_login: config.socialProviders.length > 0, realtime: false },
     },
   });
-  await app.register(authRoutes, { auth });
+  await app.register(authRoutes, { auth, limits: config.rateLimits, refreshTtlSeconds: sessions.ttlSeconds });
+  await app.register(socialRoutes, { social, refreshTtlSeconds: sessions.ttlSeconds });
   await app.register(usersRoutes, { users });
-  await app.register(linksRoutes, { links });
+  await app.register(linksRoutes, { links, createPerMinute: config.rateLimits.linksPerMinute });
   await app.register(spaPlugin, { distDir: config.webDistDir });
   await app.register(redirectRoutes, { redirects });
   return app;

@@ -22,7 +22,25 @@ const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default(".data"),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 30).default(3600),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_LINKS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  GITHUB_CLIENT_ID: z.string().optional(),
+  GITHUB_CLIENT_SECRET: z.string().optional(),
+  OIDC_ISSUER_URL: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_PROVIDER_NAME: z.string().default("Single sign-on"),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
   FREE_PLAN_LINK_LIMIT: z.coerce.number().int().min(0).default(3),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -43,6 +61,11 @@ export interface AppConfig {
   dbPoolSize: number;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  /** Shared state between API instances (rate-limit counters); null keeps it in memory. */
+  redisUrl: string | null;
+  rateLimits: RateLimitConfig;
+  socialProviders: SocialProviderConfig[];
   bcryptRounds: number;
   freePlanLinkLimit: number;
   /** Base of short links, e.g. https://sho.rt (no trailing slash). */
@@ -55,12 +78,56 @@ export interface AppConfig {
   webDistDir: string | null;
 }
 
+export interface RateLimitConfig {
+  enabled: boolean;
+  loginPerIpPerMinute: number;
+  loginPerAccountPerMinute: number;
+  registerPerIpPerHour: number;
+  refreshPerIpPerMinute: number;
+  /** Link creation, per IP and per account. */
+  linksPerMinute: number;
+  loginFailuresBeforeDelay: number;
+  loginMaxDelaySeconds: number;
+}
+
+export type SocialProviderConfig =
+  | { id: "google" | "oidc"; name: string; kind: "oidc"; issuer: string; clientId: string; clientSecret: string }
+  | { id: "github"; name: string; kind: "github"; clientId: string; clientSecret: string };
+
 export class ConfigError extends Error {}
+
+export function rateLimitConfig(env: Env): RateLimitConfig {
+  return {
+    enabled: env.RATE_LIMITS === "on",
+    loginPerIpPerMinute: env.RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE,
+    loginPerAccountPerMinute: env.RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE,
+    registerPerIpPerHour: env.RATE_LIMIT_REGISTER_PER_IP_PER_HOUR,
+    refreshPerIpPerMinute: env.RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE,
+    linksPerMinute: env.RATE_LIMIT_LINKS_PER_MINUTE,
+    loginFailuresBeforeDelay: env.LOGIN_FAILURES_BEFORE_DELAY,
+    loginMaxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS,
+  };
+}
+
+/** A provider is enabled when its client id and secret (and, for OIDC, issuer) are all set. */
+export function socialProviders(env: Env): SocialProviderConfig[] {
+  const providers: SocialProviderConfig[] = [];
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
+    providers.push({ id: "google", name: "Google", kind: "oidc", issuer: "https://accounts.google.com", clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET });
+  }
+  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
+    providers.push({ id: "github", name: "GitHub", kind: "github", clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET });
+  }
+  if (env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
+    providers.push({ id: "oidc", name: env.OIDC_PROVIDER_NAME, kind: "oidc", issuer: env.OIDC_ISSUER_URL, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET });
+  }
+  return providers;
+}
 
 /** Parses the environment once; throws a readable list of every bad variable. */
 export function parseEnv(env: NodeJS.ProcessEnv, readSecret: SecretReader): Env {
   const withSecrets = { ...env };
-  for (const name of ["JWT_SECRET", "DATABASE_URL"]) {
+  for (const name of ["JWT_SECRET", "DATABASE_URL", "GOOGLE_CLIENT_SECRET", "GITHUB_CLIENT_SECRET", "OIDC_CLIENT_SECRET"]) {
     const file = env[`${name}_FILE`];
     if (!withSecrets[name] && file) withSecrets[name] = readSecret(file).trim();
   }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
-import { ConfigError, parseEnv, type AppConfig } from "./config.js";
+import { ConfigError, parseEnv, rateLimitConfig, socialProviders, type AppConfig } from "./config.js";
 import { ensureDatabase, migrateDatabase } from "./db/database-admin.js";
 import type { EmbeddedDatabase } from "./db/embedded-postgres.js";
 import { loadOrCreateDevSecret } from "./lib/dev-secret.js";
@@ -35,6 +35,10 @@ async function main(): Promise<void> {
     dbPoolSize: env.DB_POOL_SIZE,
     jwtSecret: env.JWT_SECRET ?? loadOrCreateDevSecret(dataDir),
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    redisUrl: env.REDIS_URL ?? null,
+    rateLimits: rateLimitConfig(env),
+    socialProviders: socialProviders(env),
     bcryptRounds: env.BCRYPT_ROUNDS,
     freePlanLinkLimit: env.FREE_PLAN_LINK_LIMIT,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),

@@ -48,3 +48,12 @@ export const userResponseSchema = z.object({
   created_at: z.iso.datetime(),
 });
 export type UserResponse = z.infer<typeof userResponseSchema>;
+
+export const socialProviderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Navigate the browser here (not fetch) to start the provider's sign-in. */
+  initiate_url: z.string(),
+});
+export const socialProvidersResponseSchema = z.array(socialProviderSchema);
+export type SocialProvider = z.infer<typeof socialProviderSchema>;

@@ -22,6 +22,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const ERROR_STATUS = {
   INVALID_CREDENTIALS: 401,
   NOT_AUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
   PLAN_LIMIT_REACHED: 403,
   NOT_FOUND: 404,
   LINK_NOT_FOUND: 404,
@@ -31,6 +32,7 @@ export const ERROR_STATUS = {
   LINK_GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
   VALIDATION_FAILED: 422,
   INVALID_SHORT_CODE: 422,
   INTERNAL: 500,
@@ -47,6 +49,7 @@ export const ERROR_MESSAGES = {
   LINK_NOT_FOUND: "Short URL not found",
   LINK_GONE: "Short URL has expired or reached its click limit",
   INVALID_SHORT_CODE: "Invalid short code format",
+  SESSION_EXPIRED: "Session has expired or was signed out. Please log in again.",
   NOT_FOUND: "Not Found",
   METHOD_NOT_ALLOWED: "Method Not Allowed",
   PAYLOAD_TOO_LARGE: "Request body is too large",
@@ -57,6 +60,12 @@ export const ERROR_MESSAGES = {
 
 export function planLimitMessage(limit: number): string {
   return `Free plan limit: You can only create up to ${limit} URLs`;
+}
+
+/** The 429 message; the Retry-After header carries the same wait in seconds. */
+export function rateLimitMessage(retryAfterSeconds: number): string {
+  const wait = retryAfterSeconds === 1 ? "1 second" : `${retryAfterSeconds} seconds`;
+  return `Too many attempts. Please wait ${wait} and try again.`;
 }
 
 export type IssueLocation = "body" | "path" | "query" | "header";

@@ -3,4 +3,13 @@
  * the app shell; each first segment is in RESERVED_PATHS so no short code can
  * take it.
  */
-export const SPA_ROUTES = ["/", "/login", "/register", "/dashboard", "/account", "/links/:code"] as const;
+export const SPA_ROUTES = [
+  "/",
+  "/login",
+  "/register",
+  "/dashboard",
+  "/account",
+  "/links/:code",
+  /** Where social login lands; the page obtains its access token through refresh. */
+  "/auth/callback",
+] as const;

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, ERROR_STATUS, type ErrorCode, type ValidationIssue } from "@shortly/contract";
+import { ERROR_MESSAGES, ERROR_STATUS, rateLimitMessage, type ErrorCode, type ValidationIssue } from "@shortly/contract";
 
 /**
  * Base of every error the API answers on purpose. The error handler sends
@@ -29,5 +29,13 @@ export class ValidationFailedError extends AppError {
 export class NotAuthenticatedError extends AppError {
   constructor() {
     super("NOT_AUTHENTICATED", ERROR_MESSAGES.NOT_AUTHENTICATED, { "www-authenticate": "Bearer" });
+  }
+}
+
+/** 429 with the wait in words and in Retry-After. */
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super("RATE_LIMITED", rateLimitMessage(seconds), { "retry-after": String(seconds) });
   }
 }

@@ -1,3 +1,4 @@
+import fastifyCookie from "@fastify/cookie";
 import fastifyJwt from "@fastify/jwt";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -10,6 +11,10 @@ declare module "@fastify/jwt" {
   }
 }
 
+/** The refresh token travels only in this cookie, only to /api/auth. */
+export const REFRESH_COOKIE = "refresh_token";
+const REFRESH_COOKIE_PATH = "/api/auth";
+
 declare module "fastify" {
   interface FastifyInstance {
     /** preHandler: rejects with the contract's 401 unless a valid access token is sent. */
@@ -20,6 +25,10 @@ declare module "fastify" {
     /** Set by `authenticate`. */
     userId: number;
   }
+  interface FastifyReply {
+    setRefreshCookie(token: string, maxAgeSeconds: number): FastifyReply;
+    clearRefreshCookie(): FastifyReply;
+  }
 }
 
 export interface AuthPluginOptions {
@@ -29,6 +38,7 @@ export interface AuthPluginOptions {
 
 export default fp<AuthPluginOptions>(
   async (app, { secret, accessTokenTtlSeconds }) => {
+    await app.register(fastifyCookie);
     await app.register(fastifyJwt, {
       secret,
       sign: { algorithm: "HS256", expiresIn: accessTokenTtlSeconds },
@@ -42,6 +52,25 @@ export default fp<AuthPluginOptions>(
       const userId = Number(payload?.sub);
       if (!payload || !Number.isSafeInteger(userId) || userId <= 0) throw new NotAuthenticatedError();
       request.userId = userId;
+    });
+
+    // httpOnly (no script can read it), Strict (never sent cross-site), Secure over https.
+    app.decorateReply("setRefreshCookie", function (this: FastifyReply, token: string, maxAgeSeconds: number) {
+      return this.setCookie(REFRESH_COOKIE, token, {
+        httpOnly: true,
+        secure: this.request.protocol === "https",
+        sameSite: "strict",
+        path: REFRESH_COOKIE_PATH,
+        maxAge: maxAgeSeconds,
+      });
+    });
+    app.decorateReply("clearRefreshCookie", function (this: FastifyReply) {
+      return this.clearCookie(REFRESH_COOKIE, {
+        httpOnly: true,
+        secure: this.request.protocol === "https",
+        sameSite: "strict",
+        path: REFRESH_COOKIE_PATH,
+      });
     });
   },
   { name: "auth", fastify: "5.x" },

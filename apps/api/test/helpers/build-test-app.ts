@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { afterAll, beforeEach, inject } from "vitest";
 import { buildApp } from "../../src/app.js";
-import type { AppConfig } from "../../src/config.js";
+import { parseEnv, rateLimitConfig, type AppConfig } from "../../src/config.js";
 
 export const TEST_PUBLIC_URL = "http://sho.rt";
 
@@ -14,7 +14,12 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databaseUrl: inject("databaseUrl"),
     dbPoolSize: 10,
     jwtSecret: "test-secret-that-is-at-least-32-characters-long",
-    accessTokenTtlSeconds: 3600,
+    accessTokenTtlSeconds: 900,
+    refreshTokenTtlDays: 30,
+    redisUrl: null,
+    // Off by default so tests can sign up many users from one address; the rate-limit tests turn them on.
+    rateLimits: { ...rateLimitConfig(parseEnv({}, () => "")), enabled: false },
+    socialProviders: [],
     bcryptRounds: 4,
     freePlanLinkLimit: 3,
     publicUrl: TEST_PUBLIC_URL,

@@ -15,16 +15,24 @@ import { toCreatedUrlResponse, type LinksService } from "./service.js";
 
 const errors = { 401: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema };
 
-export const linksRoutes: FastifyPluginAsyncZod<{ links: LinksService }> = async (app, { links }) => {
+export const linksRoutes: FastifyPluginAsyncZod<{ links: LinksService; createPerMinute: number }> = async (
+  app,
+  { links, createPerMinute },
+) => {
   app.addHook("onRequest", app.authenticate);
+  const createLimits = [
+    app.limitPerIp({ name: "create-link", max: createPerMinute, windowMs: 60_000 }),
+    app.limitPerAccount({ name: "create-link", max: createPerMinute, windowMs: 60_000, key: (request) => String(request.userId) }),
+  ];
 
   // POST /api/urls – shorten a URL
   app.post(
     "/api/urls",
     {
+      preHandler: createLimits,
       schema: {
         body: createUrlRequestSchema,
-        response: { 201: createdUrlResponseSchema, 403: errorBodySchema, 409: errorBodySchema, ...errors },
+        response: { 201: createdUrlResponseSchema, 403: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema, ...errors },
       },
     },
     async (request, reply) => {

@@ -24,7 +24,7 @@ export function createUsersRepository(db: Db) {
       return db.user.findUnique({ where: { email }, select: { ...publicFields, passwordHash: true } });
     },
 
-    async create(email: string, passwordHash: string): Promise<UserRecord> {
+    async create(email: string, passwordHash: string | null): Promise<UserRecord> {
       try {
         return await db.user.create({ data: { email, passwordHash }, select: publicFields });
       } catch (error) {

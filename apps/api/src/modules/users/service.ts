@@ -26,6 +26,18 @@ export function createUsersService(repo: UsersRepository) {
 
     findCredentialsByEmail: repo.findCredentialsByEmail,
 
+    /** For social sign-up: a password-less account, or the one that won a concurrent sign-up. */
+    async createOrFindUser(email: string): Promise<UserRecord> {
+      try {
+        return await repo.create(email, null);
+      } catch (error) {
+        if (!(error instanceof DuplicateEmailError)) throw error;
+        const existing = await repo.findCredentialsByEmail(email);
+        if (!existing) throw error;
+        return existing;
+      }
+    },
+
     async createUser(email: string, passwordHash: string): Promise<UserRecord> {
       try {
         return await repo.create(email, passwordHash);

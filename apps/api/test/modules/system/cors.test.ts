@@ -24,6 +24,22 @@ describe("CORS", () => {
     expect(String(res.headers["access-control-allow-headers"]).toLowerCase()).toContain("x-client-version");
   });
 
+  it.each(["GET", "POST", "PATCH", "DELETE"])("answers the preflight of a %s", async (method) => {
+    const res = await app.inject({
+      method: "OPTIONS",
+      url: "/api/urls/abc1234",
+      headers: { origin: "http://localhost:3000", "access-control-request-method": method, "access-control-request-headers": "authorization,x-client-version" },
+    });
+    expect(res.statusCode).toBe(204);
+    expect(String(res.headers["access-control-allow-methods"])).toContain(method);
+  });
+
+  it("lets the refresh cookie travel on credentialed requests from an allowed origin", async () => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/token/refresh", headers: { origin: "http://localhost:3000" } });
+    expect(res.headers["access-control-allow-origin"]).toBe("http://localhost:3000");
+    expect(res.headers["access-control-allow-credentials"]).toBe("true");
+  });
+
   it("gives no CORS headers to other origins", async () => {
     const res = await preflight(app, "https://evil.example");
     expect(res.headers["access-control-allow-origin"]).toBeUndefined();

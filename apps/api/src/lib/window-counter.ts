@@ -1,0 +1,70 @@
+import type { Redis } from "ioredis";
+
+/** Counts hits per key in fixed windows; shared through Redis when there is one. */
+export interface WindowCounter {
+  /** Adds one hit; returns the count in the current window and the ms until it resets. */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
+  /** Sets a key that expires by itself (e.g. a temporary block). */
+  block(key: string, ms: number): Promise<void>;
+  /** Remaining ms of a block, 0 when none. */
+  blockedFor(key: string): Promise<number>;
+  clear(...keys: string[]): Promise<void>;
+}
+
+export function createMemoryCounter(now: () => number = Date.now): WindowCounter {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  const blocks = new Map<string, number>();
+  // Expired entries are dropped as the map is used, so it cannot grow without bound.
+  const sweep = () => {
+    const t = now();
+    if (windows.size > 10_000) for (const [k, w] of windows) if (w.resetAt <= t) windows.delete(k);
+    if (blocks.size > 10_000) for (const [k, until] of blocks) if (until <= t) blocks.delete(k);
+  };
+  return {
+    async hit(key, windowMs) {
+      sweep();
+      const t = now();
+      let w = windows.get(key);
+      if (!w || w.resetAt <= t) {
+        w = { count: 0, resetAt: t + windowMs };
+        windows.set(key, w);
+      }
+      w.count++;
+      return { count: w.count, resetInMs: w.resetAt - t };
+    },
+    async block(key, ms) {
+      blocks.set(key, now() + ms);
+    },
+    async blockedFor(key) {
+      const until = blocks.get(key);
+      return until ? Math.max(0, until - now()) : 0;
+    },
+    async clear(...keys) {
+      for (const k of keys) {
+        windows.delete(k);
+        blocks.delete(k);
+      }
+    },
+  };
+}
+
+export function createRedisCounter(redis: Redis, prefix = "shortly:"): WindowCounter {
+  return {
+    async hit(key, windowMs) {
+      const k = prefix + key;
+      const result = await redis.multi().incr(k).pexpire(k, windowMs, "NX").pttl(k).exec();
+      const count = Number(result?.[0]?.[1] ?? 1);
+      const ttl = Number(result?.[2]?.[1] ?? windowMs);
+      return { count, resetInMs: ttl > 0 ? ttl : windowMs };
+    },
+    async block(key, ms) {
+      await redis.set(prefix + key, "1", "PX", ms);
+    },
+    async blockedFor(key) {
+      return Math.max(0, await redis.pttl(prefix + key));
+    },
+    async clear(...keys) {
+      if (keys.length) await redis.del(...keys.map((k) => prefix + k));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { Redis } from "ioredis";
+import fp from "fastify-plugin";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Shared state between API instances; null when REDIS_URL is not set. */
+    redis: Redis | null;
+  }
+}
+
+export default fp<{ url: string | null }>(
+  async (app, { url }) => {
+    if (!url) {
+      app.decorate("redis", null);
+      return;
+    }
+    const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    redis.on("error", (err) => app.log.error({ err }, "redis error"));
+    app.decorate("redis", redis);
+    app.addHook("onClose", async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+  },
+  { name: "redis", fastify: "5.x" },
+);

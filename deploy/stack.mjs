@@ -87,10 +87,11 @@ function stopProcess(proc, signal = "SIGTERM") {
 }
 
 /**
- * @param {{ apiInstances?: number, databaseName?: string, host?: string }} options
+ * @param {{ apiInstances?: number, databaseName?: string, host?: string, env?: Record<string, string> }} options
  *   host: the name users (and PUBLIC_URL) use for nginx, which listens on 127.0.0.1.
+ *   env: extra settings for every API instance.
  */
-export async function startStack({ apiInstances = 1, databaseName = "shortly_deploy", host = "127.0.0.1" } = {}) {
+export async function startStack({ apiInstances = 1, databaseName = "shortly_deploy", host = "127.0.0.1", env: extraEnv = {} } = {}) {
   const db = await startDatabase(databaseName);
   const nginxPort = await freePort();
   const baseUrl = `http://${host}:${nginxPort}`;
@@ -111,6 +112,7 @@ export async function startStack({ apiInstances = 1, databaseName = "shortly_dep
       TRUST_PROXY: "127.0.0.1",
       LOG_LEVEL: "warn",
       WEB_DIST_DIR: path.join(tmpdir(), "no-web-build"), // nginx serves the SPA
+      ...extraEnv,
     };
     apis[i] = startProcess(process.execPath, [apiServer], env, `api-${i}`);
     await waitFor(`http://127.0.0.1:${apiPorts[i]}/health`);

@@ -5,6 +5,23 @@
 // says so loudly and exits 0 on a developer's machine, but fails in CI.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { connect } from "node:net";
+
+/** True when a Redis answers PING at the URL (the API instances then share limits through it). */
+function redisAnswers(url) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 6379) });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.on("error", () => done(false));
+    socket.on("connect", () => socket.write("PING\r\n"));
+    socket.on("data", (data) => done(data.toString().startsWith("+PONG")));
+  });
+}
 
 const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 const chromium = candidates.find((p) => p && existsSync(p));
@@ -20,9 +37,19 @@ const env = { ...process.env, CHROMIUM_PATH: chromium };
 let stack = null;
 if (hasNginx && process.env.E2E_DIRECT !== "1") {
   const { startStack } = await import("../deploy/stack.mjs");
-  stack = await startStack({ databaseName: "shortly_e2e", host: "localhost", apiInstances: 2 });
+  const { e2eApiEnv } = await import("../apps/web/e2e/api-env.mjs");
+  // Several instances need Redis to share rate limits, as in production; without it, one instance.
+  const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const shared = await redisAnswers(redisUrl);
+  const apiInstances = shared ? 2 : 1;
+  stack = await startStack({
+    databaseName: "shortly_e2e",
+    host: "localhost",
+    apiInstances,
+    env: { ...e2eApiEnv, ...(shared ? { REDIS_URL: redisUrl } : {}) },
+  });
   env.E2E_BASE_URL = stack.baseUrl;
-  console.log(`Browser suite through nginx at ${stack.baseUrl} (2 API instances)`);
+  console.log(`Browser suite through nginx at ${stack.baseUrl} (${apiInstances} API instance(s)${shared ? ", sharing Redis" : ""})`);
 } else {
   console.log("Browser suite against the API server directly (no nginx found, or E2E_DIRECT=1)");
 }

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eApiEnv, OIDC_PORT } from "./e2e/api-env.mjs";
 
 // The e2e suite drives Debian's Chromium (Playwright's own download is not
 // available here) against the production build, started as a user starts it.
@@ -41,6 +42,11 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
+      command: "node e2e/oidc-server.mjs",
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+    },
+    {
       command: `node e2e/destination-server.mjs ${destinationPort}`,
       url: `http://127.0.0.1:${destinationPort}/health`,
       reuseExistingServer: false,
@@ -54,7 +60,7 @@ export default defineConfig({
             url: `http://localhost:${port}/api/health`,
             timeout: 120_000,
             reuseExistingServer: false,
-            env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", PUBLIC_URL: `http://localhost:${port}` },
+            env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", PUBLIC_URL: `http://localhost:${port}`, ...e2eApiEnv },
           },
         ]),
   ],

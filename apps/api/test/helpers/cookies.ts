@@ -1,4 +1,4 @@
-import type { Response as InjectResponse } from "light-my-request";
+import type { LightMyRequestResponse as InjectResponse } from "fastify";
 
 export interface SetCookie {
   name: string;
@@ -11,7 +11,7 @@ export function setCookies(res: InjectResponse): SetCookie[] {
   const raw = res.headers["set-cookie"];
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   return list.map((line) => {
-    const [pair, ...attrs] = line.split(";").map((p) => p.trim());
+    const [pair, ...attrs] = line.split(";").map((p: string) => p.trim());
     const eq = pair!.indexOf("=");
     const attributes: Record<string, string | true> = {};
     for (const attr of attrs) {

@@ -14,6 +14,12 @@ export function App() {
       if (pathname === paths.login) return;
       void created.navigate(`${paths.login}?next=${encodeURIComponent(pathname + search)}&expired=1`, { replace: true });
     });
+    // Signing out in another tab signs this one out too.
+    window.addEventListener("storage", (event) => {
+      if (event.key === "auth_token" && event.newValue === null && created.state.location.pathname !== paths.login) {
+        void created.navigate(paths.login, { replace: true });
+      }
+    });
     return created;
   });
   return (

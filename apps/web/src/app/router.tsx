@@ -32,6 +32,7 @@ export function createRouter() {
           loader: requireAuth,
           lazy: () => import("./routes/account").then((m) => ({ Component: m.AccountRoute })),
         },
+        { path: "/auth/callback", lazy: () => import("./routes/auth-callback").then((m) => ({ Component: m.AuthCallbackRoute })) },
         { path: "/links", element: <Navigate to={paths.dashboard} replace /> },
         { path: "*", lazy: () => import("./routes/not-found").then((m) => ({ Component: m.NotFoundRoute })) },
       ],

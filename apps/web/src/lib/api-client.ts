@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { env } from "../config/env";
 import { ApiError, NETWORK_ERROR_MESSAGE, SERVER_ERROR_MESSAGE, UNAVAILABLE_MESSAGE } from "./api-error";
 import { getToken, setToken } from "./auth-token";
+import { refreshSession } from "./refresh-session";
 
 export interface ApiFetchOptions<S extends z.ZodType> {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
@@ -29,18 +30,37 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The one way the SPA calls the API: JSON in and out, the token and the
  * client version added, errors turned into ApiError with a human message, and
- * idempotent GETs retried on 502/503/504.
+ * idempotent GETs retried on 502/503/504. A 401 is answered by one refresh
+ * and one replay; only if that fails is the session over.
  */
 export async function apiFetch<S extends z.ZodType = z.ZodUnknown>(
   path: string,
   options: ApiFetchOptions<S> = {},
 ): Promise<z.output<S>> {
+  const token = options.skipAuth ? null : getToken();
+  try {
+    return await send(path, options, token);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401 || options.skipAuth) throw error;
+    if (await refreshSession(token)) {
+      try {
+        return await send(path, options, getToken());
+      } catch (retryError) {
+        if (!(retryError instanceof ApiError) || retryError.status !== 401) throw retryError;
+      }
+    }
+    setToken(null);
+    onUnauthorized();
+    throw error;
+  }
+}
+
+async function send<S extends z.ZodType>(path: string, options: ApiFetchOptions<S>, token: string | null): Promise<z.output<S>> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
     "X-Client-Version": `web@${env.APP_VERSION}`,
   };
-  const token = options.skipAuth ? null : getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
 
   for (let attempt = 0; ; attempt++) {
@@ -74,13 +94,7 @@ async function readResponse<S extends z.ZodType>(response: Response, options: Ap
   if (response.status === 204) return undefined as z.output<S>;
   const payload: unknown = contentType.includes("json") ? await response.json().catch(() => undefined) : undefined;
 
-  if (!response.ok) {
-    if (response.status === 401 && !options.skipAuth) {
-      setToken(null);
-      onUnauthorized();
-    }
-    throw toApiError(response.status, payload);
-  }
+  if (!response.ok) throw toApiError(response.status, payload);
   if (!options.schema) return payload as z.output<S>;
   const parsed = options.schema.safeParse(payload);
   if (!parsed.success) throw new ApiError("invalid-response", response.status, SERVER_ERROR_MESSAGE);

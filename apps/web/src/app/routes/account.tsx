@@ -26,7 +26,7 @@ export function AccountRoute() {
         </dl>
       )}
       <div>
-        <Button variant="secondary" onClick={logout}>
+        <Button variant="secondary" onClick={() => void logout()}>
           Log out
         </Button>
       </div>

@@ -1,6 +1,7 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { paths } from "../../config/paths";
 import { RegisterForm } from "../../features/auth/components/register-form";
+import { SocialButtons } from "../../features/auth/components/social-buttons";
 import { safeNext } from "../../lib/safe-next";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
@@ -15,6 +16,7 @@ export function RegisterRoute() {
       <h1>Create your free account</h1>
       <p className="muted">Three short links with click statistics, free forever.</p>
       <RegisterForm onSuccess={() => navigate(next, { replace: true })} />
+      <SocialButtons />
       <p className="muted">
         Already have an account? <Link to={`${paths.login}?next=${encodeURIComponent(next)}`}>Log in</Link>
       </p>

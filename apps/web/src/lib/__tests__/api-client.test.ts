@@ -73,6 +73,46 @@ describe("apiFetch", () => {
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
+  it("refreshes once on 401 and replays the request with the new token", async () => {
+    setToken("expired-access");
+    const onUnauthorized = vi.fn();
+    setUnauthorizedHandler(onUnauthorized);
+    const fetchMock = stubFetch(
+      jsonResponse(401, { detail: "Could not validate credentials" }),
+      jsonResponse(200, { access_token: "fresh-access", token_type: "bearer" }),
+      jsonResponse(200, user),
+    );
+    await expect(apiFetch("/api/me", { schema: userResponseSchema })).resolves.toMatchObject({ id: 1 });
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(["/api/me", "/api/auth/token/refresh", "/api/me"]);
+    expect(fetchMock.mock.calls[1]![1]).toMatchObject({ method: "POST", credentials: "same-origin" });
+    expect(fetchMock.mock.calls[2]![1].headers.Authorization).toBe("Bearer fresh-access");
+    expect(getToken()).toBe("fresh-access");
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it("shares one refresh between concurrent 401s", async () => {
+    setToken("expired-access");
+    const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
+      if (url === "/api/auth/token/refresh") return jsonResponse(200, { access_token: "fresh", token_type: "bearer" });
+      const auth = (init.headers as Record<string, string>).Authorization;
+      return auth === "Bearer fresh" ? jsonResponse(200, user) : jsonResponse(401, { detail: "Could not validate credentials" });
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    await Promise.all([apiFetch("/api/me"), apiFetch("/api/me"), apiFetch("/api/me")]);
+    expect(fetchMock.mock.calls.filter((c) => c[0] === "/api/auth/token/refresh")).toHaveLength(1);
+  });
+
+  it("ends the session when the refresh fails too", async () => {
+    setToken("expired-access");
+    const onUnauthorized = vi.fn();
+    setUnauthorizedHandler(onUnauthorized);
+    stubFetch(jsonResponse(401, { detail: "Could not validate credentials" }), jsonResponse(401, { detail: "Session has expired" }));
+    const error = await failure(apiFetch("/api/me"));
+    expect(error.status).toBe(401);
+    expect(getToken()).toBeNull();
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
   it("does not treat a failed login (401 with skipAuth) as a lost session", async () => {
     setToken("still-valid");
     const onUnauthorized = vi.fn();

@@ -1,0 +1,2 @@
+export const OIDC_PORT: number;
+export const e2eApiEnv: Record<string, string>;

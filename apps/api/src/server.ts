@@ -46,6 +46,18 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(apiRoot, "../web/dist")),
+    linkCache: {
+      maxEntries: env.LINK_CACHE_SIZE,
+      ttlMs: env.LINK_CACHE_TTL_MS,
+      negativeMaxEntries: env.NEGATIVE_CACHE_SIZE,
+      negativeTtlMs: env.NEGATIVE_CACHE_TTL_MS,
+    },
+    clicks: {
+      spoolDir: path.resolve(env.SPOOL_DIR ?? path.join(dataDir, "spool")),
+      spoolMaxBytes: env.SPOOL_MAX_BYTES,
+      flushIntervalMs: env.CLICK_FLUSH_INTERVAL_MS,
+      maxInMemory: env.CLICK_MEMORY_QUEUE,
+    },
   };
 
   const app = await buildApp(config);

@@ -17,6 +17,8 @@ export interface EmbeddedDatabase {
 export interface EmbeddedOptions {
   /** Cluster files live here and are kept across restarts. */
   dir: string;
+  /** A fixed port (to restart the same server where clients expect it); a free one by default. */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -38,12 +40,12 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   return EmbeddedPostgres;
 }
 
-export async function startEmbeddedPostgres({ dir, log = () => {} }: EmbeddedOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({ dir, port: fixedPort, log = () => {} }: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = path.resolve(dir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const password = await loadOrCreatePassword(`${databaseDir}.password`);
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -83,7 +85,7 @@ async function loadOrCreatePassword(file: string): Promise<string> {
   return password;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -27,6 +27,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: [],
     bodyLimitBytes: 64 * 1024,
     webDistDir: null,
+    linkCache: { maxEntries: 10_000, ttlMs: 30_000, negativeMaxEntries: 10_000, negativeTtlMs: 5_000 },
+    clicks: { spoolDir: null, spoolMaxBytes: 1024 ** 3, flushIntervalMs: 50, maxInMemory: 100_000 },
     ...overrides,
   };
 }

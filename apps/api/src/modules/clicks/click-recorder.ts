@@ -1,38 +1,53 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { NewClick } from "./repository.js";
+import { readLeftoverSpools, removeSpoolFiles, type ClickSpool, type SpooledClick } from "./click-spool.js";
+import type { ClicksRepository, NewClick } from "./repository.js";
 
 export interface ClickRecorderOptions {
-  write: (clicks: NewClick[]) => Promise<unknown>;
+  repo: Pick<ClicksRepository, "insertBatch" | "checkpoints" | "forgetCheckpoints">;
+  /** The on-disk log that makes answered clicks survive a crash; null keeps clicks in memory only. */
+  spool: ClickSpool | null;
+  spoolDir?: string;
   log: FastifyBaseLogger;
   /** How long a click may wait before its batch is written. */
   flushIntervalMs?: number;
   maxBatchSize?: number;
-  /** Clicks held while the database refuses writes; beyond this the oldest are dropped, loudly. */
-  maxPending?: number;
+  /** Clicks held in memory; beyond it they are read back from the spool (or, without one, dropped loudly). */
+  maxInMemory?: number;
 }
 
 export interface ClickRecorder {
-  /** Queues a click; never blocks or throws on the visitor's path. */
+  /** Spools and queues a click (synchronously); throws SpoolFullError when it cannot be kept. */
   record(click: NewClick): void;
   /** Writes everything queued so far (tests, shutdown). */
   flush(): Promise<void>;
-  /** Stops the timer and drains the queue, retrying a few times. */
+  /** Replays spools left by an earlier run (after a crash), then keeps retrying until it can. */
+  start(): Promise<void>;
+  /** Stops the timer and drains the queue; what cannot be written stays in the spool. */
   close(): Promise<void>;
   readonly pending: number;
 }
 
 /**
- * Clicks are written after the redirect has been answered, in multi-row
- * batches. A failed batch stays queued and is retried with backoff.
+ * Click ingestion off the visitor's path. Every click is first appended to
+ * the spool (synchronously, before the 302), then written to PostgreSQL in
+ * batches with the spool position in the same statement, so a batch is
+ * stored exactly once even if it is retried or replayed after a crash.
  */
 export function createClickRecorder({
-  write,
+  repo,
+  spool,
+  spoolDir,
   log,
   flushIntervalMs = 50,
-  maxBatchSize = 1000,
-  maxPending = 100_000,
+  maxBatchSize = 2000,
+  maxInMemory = 100_000,
 }: ClickRecorderOptions): ClickRecorder {
-  let queue: NewClick[] = [];
+  let memory: SpooledClick[] = [];
+  /** Clicks beyond the memory bound are only in the spool until the writer catches up. */
+  let spilled = false;
+  let committedSeq = 0;
+  let localSeq = 0;
+  let resync = false;
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> | null = null;
   let failures = 0;
@@ -42,30 +57,56 @@ export function createClickRecorder({
     if (timer || closed) return;
     timer = setTimeout(() => {
       timer = null;
-      flush().catch(() => {}); // already logged; the retry is scheduled
+      flush().catch(() => {}); // logged below; the retry is scheduled
     }, delay);
     timer.unref();
   };
 
-  const writeAll = async () => {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatchSize);
-      await write(batch);
-      queue = queue.slice(batch.length);
+  const position = (batch: SpooledClick[]) => (spool ? { spoolId: spool.spoolId, lastSeq: batch.at(-1)!.seq } : null);
+
+  /** After a failed write we cannot know whether it committed: ask the checkpoint. */
+  async function resyncWithCheckpoint(): Promise<void> {
+    if (!spool) return;
+    const stored = (await repo.checkpoints([spool.spoolId])).get(spool.spoolId) ?? 0;
+    committedSeq = Math.max(committedSeq, stored);
+    memory = memory.filter((c) => c.seq > committedSeq);
+  }
+
+  async function writeOnce(): Promise<boolean> {
+    if (resync) {
+      await resyncWithCheckpoint();
+      resync = false;
     }
-  };
+    const batch = spilled && spool ? spool.readAfter(committedSeq, maxBatchSize) : memory.slice(0, maxBatchSize);
+    if (batch.length === 0) {
+      if (spilled && spool && committedSeq >= spool.lastSeq) spilled = false;
+      return false;
+    }
+    try {
+      await repo.insertBatch(batch, position(batch));
+    } catch (error) {
+      resync = true;
+      throw error;
+    }
+    committedSeq = batch.at(-1)!.seq;
+    if (!spilled) memory = memory.slice(batch.length);
+    spool?.release(committedSeq);
+    if (spilled && spool && committedSeq >= spool.lastSeq) spilled = false;
+    return true;
+  }
 
   const flush = async (): Promise<void> => {
     if (flushing) await flushing.catch(() => {});
-    if (queue.length === 0) return;
-    flushing = writeAll()
+    flushing = (async () => {
+      while (await writeOnce());
+    })()
       .then(() => {
         failures = 0;
       })
       .catch((err: unknown) => {
         failures++;
-        const retryInMs = Math.min(flushIntervalMs * 2 ** failures, 10_000);
-        log.error({ err, pending: queue.length, retryInMs }, "writing clicks failed; will retry");
+        const retryInMs = Math.min(flushIntervalMs * 2 ** failures, 5_000);
+        log.error({ err, inMemory: memory.length, spilled, retryInMs }, "writing clicks failed; will retry");
         schedule(retryInMs);
         throw err;
       })
@@ -75,27 +116,60 @@ export function createClickRecorder({
     return flushing;
   };
 
+  async function replayLeftovers(): Promise<void> {
+    if (!spool || !spoolDir) return;
+    for (const { spoolId, clicks } of readLeftoverSpools(spoolDir, spool.spoolId)) {
+      const done = (await repo.checkpoints([spoolId])).get(spoolId) ?? 0;
+      const todo = clicks.filter((c) => c.seq > done);
+      for (let i = 0; i < todo.length; i += maxBatchSize) {
+        const batch = todo.slice(i, i + maxBatchSize);
+        await repo.insertBatch(batch, { spoolId, lastSeq: batch.at(-1)!.seq });
+      }
+      removeSpoolFiles(spoolDir, spoolId);
+      await repo.forgetCheckpoints([spoolId]);
+      if (todo.length) log.info({ spoolId, replayed: todo.length }, "replayed clicks from an earlier run");
+    }
+  }
+
   return {
     record(click) {
-      queue.push(click);
-      if (queue.length > maxPending) {
-        const dropped = queue.length - maxPending;
-        queue = queue.slice(dropped);
-        log.error({ dropped, maxPending }, "click queue full; dropped the oldest clicks");
+      const seq = spool ? spool.append(click) : ++localSeq;
+      if (!spilled) {
+        if (memory.length < maxInMemory) memory.push({ ...click, seq });
+        else if (spool) {
+          spilled = true; // from here the writer reads the spool; memory would only duplicate it
+          memory = [];
+        } else {
+          memory.shift();
+          memory.push({ ...click, seq });
+          log.error({ maxInMemory }, "click queue full and no spool; dropped the oldest click");
+        }
       }
       schedule(flushIntervalMs);
     },
     flush,
+    async start() {
+      try {
+        await replayLeftovers();
+      } catch (err) {
+        log.error({ err }, "replaying earlier clicks failed; will retry");
+        const retry = setTimeout(() => void this.start(), 5_000);
+        retry.unref();
+      }
+    },
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      for (let attempt = 0; attempt < 5 && queue.length > 0; attempt++) {
-        await flush().catch(() => new Promise((r) => setTimeout(r, 200 * 2 ** attempt)));
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if (await flush().then(() => true, () => false)) break;
+        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
       }
-      if (queue.length > 0) log.error({ lost: queue.length }, "shutting down with unwritten clicks");
+      const everythingStored = !spool || committedSeq >= spool.lastSeq;
+      if (!everythingStored) log.warn({ unwritten: spool!.lastSeq - committedSeq }, "clicks left in the spool for the next start");
+      spool?.close({ discard: everythingStored });
     },
     get pending() {
-      return queue.length;
+      return spilled && spool ? spool.lastSeq - committedSeq : memory.length;
     },
   };
 }

@@ -1,10 +1,17 @@
+import { SpoolFullError } from "./click-spool.js";
 import type { ClickRecorder } from "./click-recorder.js";
+import { ClicksUnavailableError } from "./errors.js";
 import type { ClicksRepository, NewClick } from "./repository.js";
 
 export function createClicksService(repo: ClicksRepository, recorder: ClickRecorder) {
   return {
     record(click: NewClick): void {
-      recorder.record(click);
+      try {
+        recorder.record(click);
+      } catch (error) {
+        if (error instanceof SpoolFullError) throw new ClicksUnavailableError();
+        throw error;
+      }
     },
 
     async statsByDate(linkId: number): Promise<{ total: number; byDate: Record<string, number> }> {

@@ -116,7 +116,9 @@ export function createLinksService(deps: LinksServiceDeps) {
         expiresAt: parseExpiry(input.expires_at) ?? null,
         maxClicks: input.max_clicks ?? null,
       };
-      return insert(draft, input.custom_code, user.plan === "free" ? freePlanLinkLimit : null);
+      const link = await insert(draft, input.custom_code, user.plan === "free" ? freePlanLinkLimit : null);
+      deps.onLinkChanged?.(link.code); // a visit before it existed may be cached as "unknown"
+      return link;
     },
 
     async list(userId: number, limit: number, offset: number) {

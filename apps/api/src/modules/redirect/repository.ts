@@ -19,6 +19,12 @@ export function createRedirectRepository(db: Db) {
       });
     },
 
+    /** For HEAD: would a visit be let through now? (Takes nothing.) */
+    async hasClicksLeft(linkId: number): Promise<boolean> {
+      const link = await db.link.findUnique({ where: { id: linkId }, select: { maxClicks: true, clicksUsed: true } });
+      return link !== null && (link.maxClicks === null || link.clicksUsed < link.maxClicks);
+    },
+
     /**
      * Atomically takes one of a limited link's clicks: the row lock makes
      * concurrent visits queue, and the condition admits exactly max_clicks.

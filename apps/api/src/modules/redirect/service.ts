@@ -2,6 +2,7 @@ import { isReservedCode, isValidShortCodeFormat } from "@shortly/contract";
 import { linkState } from "../../lib/link-state.js";
 import type { ClicksService } from "../clicks/service.js";
 import { LinkGoneError, LinkNotFoundError } from "../links/errors.js";
+import type { CachedLink, LinkCache } from "./link-cache.js";
 import type { RedirectRepository } from "./repository.js";
 
 export interface Visit {
@@ -17,21 +18,42 @@ function clip(value: string | null, max: number): string | null {
   return value === null ? null : value.slice(0, max);
 }
 
+export interface RedirectServiceDeps {
+  repo: RedirectRepository;
+  clicks: ClicksService;
+  cache: LinkCache;
+  clock?: () => Date;
+}
+
 /**
- * The redirect hot path: one indexed lookup, plus the atomic claim for links
- * with a click limit. The click is queued, never awaited.
+ * The redirect hot path: the link from the in-process cache (the database
+ * only on a miss), the atomic claim only for links with a click limit, and
+ * the click spooled and queued, never awaited.
  */
-export function createRedirectService(repo: RedirectRepository, clicks: ClicksService, clock: () => Date = () => new Date()) {
+export function createRedirectService({ repo, clicks, cache, clock = () => new Date() }: RedirectServiceDeps) {
+  async function lookup(code: string): Promise<CachedLink | null> {
+    const cached = cache.get(code);
+    if (cached !== undefined) return cached;
+    const link = await repo.findByCode(code);
+    const entry = link && { id: link.id, longUrl: link.longUrl, isActive: link.isActive, expiresAt: link.expiresAt, maxClicks: link.maxClicks };
+    cache.set(code, entry);
+    return entry;
+  }
+
   return {
     async resolve(visit: Visit): Promise<string> {
       if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) throw new LinkNotFoundError();
-      const link = await repo.findByCode(visit.code);
+      const link = await lookup(visit.code);
       if (!link) throw new LinkNotFoundError();
       const now = clock();
-      const state = linkState(link, now);
+      // The click limit is decided below, atomically; here only activity and expiry.
+      const state = linkState({ ...link, maxClicks: null, clicksUsed: 0 }, now);
       if (state === "disabled") throw new LinkNotFoundError();
       if (state !== "active") throw new LinkGoneError();
-      if (!visit.countsAsClick) return link.longUrl;
+      if (!visit.countsAsClick) {
+        if (link.maxClicks !== null && !(await repo.hasClicksLeft(link.id))) throw new LinkGoneError();
+        return link.longUrl;
+      }
       if (link.maxClicks !== null && !(await repo.claimClick(link.id))) throw new LinkGoneError();
       clicks.record({
         linkId: link.id,

@@ -14,9 +14,9 @@ describe("GET /api/urls/:short_code/stats", () => {
     const link = await createLink(app, user, { long_url: "https://example.com/very/long/url/path" });
     const { rows } = await db.query("SELECT id FROM links WHERE code = $1", [link.short_code]);
     const linkId = rows[0].id;
-    // 23:30 at UTC-5 on the 10th is already the 11th in UTC.
+    // Through the click pipeline, at chosen times: 23:30 at UTC-5 on the 10th is already the 11th in UTC.
     for (const at of ["2026-01-10T01:00:00Z", "2026-01-10T23:59:59Z", "2026-01-10T23:30:00-05:00", "2026-01-11T12:00:00Z"]) {
-      await db.query("INSERT INTO clicks (link_id, clicked_at) VALUES ($1, $2)", [linkId, at]);
+      app.clickRecorder.record({ linkId, clickedAt: new Date(at), referrer: null, userAgent: null, ip: null });
     }
     await app.inject({ url: `/${link.short_code}` });
     await app.clickRecorder.flush();
@@ -24,6 +24,8 @@ describe("GET /api/urls/:short_code/stats", () => {
 
     const res = await stats(link.short_code, user.headers);
     expect(res.statusCode).toBe(200);
+    // The raw rows and the daily counters agree.
+    expect((await db.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n).toBe(5);
     expect(res.json()).toEqual({
       short_code: link.short_code,
       long_url: "https://example.com/very/long/url/path",

@@ -1,0 +1,145 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+import type { NewClick } from "./repository.js";
+
+export interface SpooledClick extends NewClick {
+  seq: number;
+}
+
+/** The spool is at its size limit: the visit cannot be recorded safely, so it must not be answered. */
+export class SpoolFullError extends Error {}
+
+export interface ClickSpool {
+  /** Identifies this process's spool; checkpoints are kept per spool. */
+  readonly spoolId: string;
+  readonly lastSeq: number;
+  /** Appends synchronously (before the redirect is answered) and returns the click's sequence number. */
+  append(click: NewClick): number;
+  /** Clicks after `seq`, oldest first (to catch up from disk after spilling). */
+  readAfter(seq: number, limit: number): SpooledClick[];
+  /** Everything up to `seq` is in the database: drop segments that hold nothing newer. */
+  release(seq: number): void;
+  /** Closes the file. With `discard` (everything is in the database) the files go; otherwise they stay for the next start. */
+  close(options?: { discard?: boolean }): void;
+}
+
+interface Segment {
+  file: string;
+  firstSeq: number;
+  lastSeq: number;
+  bytes: number;
+}
+
+const SUFFIX = ".clicks";
+
+/** One JSON line per click, with short keys: the spool is written on every visit. */
+const encode = (seq: number, c: NewClick) =>
+  `${JSON.stringify({ s: seq, l: c.linkId, t: c.clickedAt.getTime(), r: c.referrer, u: c.userAgent, i: c.ip })}\n`;
+
+function decode(line: string): SpooledClick | null {
+  try {
+    const r = JSON.parse(line) as { s: number; l: number; t: number; r: string | null; u: string | null; i: string | null };
+    return { seq: r.s, linkId: r.l, clickedAt: new Date(r.t), referrer: r.r, userAgent: r.u, ip: r.i };
+  } catch {
+    return null; // a line torn by a crash mid-write: that visit was never answered
+  }
+}
+
+function readSegment(file: string): SpooledClick[] {
+  const clicks: SpooledClick[] = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line) continue;
+    const click = decode(line);
+    if (click) clicks.push(click);
+  }
+  return clicks;
+}
+
+/**
+ * An append-only log of this process's clicks, in segments of
+ * `segmentRecords` clicks. A click is in the page cache once append returns,
+ * so it survives the process being killed (not a power cut: no fsync).
+ */
+export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 1024 ** 3 } = {}): ClickSpool {
+  mkdirSync(dir, { recursive: true });
+  const spoolId = `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+  const segments: Segment[] = [];
+  let fd: number | null = null;
+  let seq = 0;
+  let totalBytes = 0;
+
+  const openSegment = () => {
+    if (fd !== null) closeSync(fd);
+    const file = path.join(dir, `${spoolId}.${String(seq + 1).padStart(12, "0")}${SUFFIX}`);
+    fd = openSync(file, "a");
+    segments.push({ file, firstSeq: seq + 1, lastSeq: seq, bytes: 0 });
+  };
+
+  return {
+    spoolId,
+    get lastSeq() {
+      return seq;
+    },
+    append(click) {
+      if (totalBytes >= maxBytes) throw new SpoolFullError(`click spool full (${maxBytes} bytes)`);
+      let current = segments.at(-1);
+      if (fd === null || !current || current.lastSeq - current.firstSeq + 1 >= segmentRecords) {
+        openSegment();
+        current = segments.at(-1)!;
+      }
+      const line = encode(seq + 1, click);
+      writeSync(fd!, line);
+      seq++;
+      current.lastSeq = seq;
+      current.bytes += Buffer.byteLength(line);
+      totalBytes += Buffer.byteLength(line);
+      return seq;
+    },
+    readAfter(after, limit) {
+      const out: SpooledClick[] = [];
+      for (const segment of segments) {
+        if (segment.lastSeq <= after) continue;
+        for (const click of readSegment(segment.file)) {
+          if (click.seq > after) out.push(click);
+          if (out.length >= limit) return out;
+        }
+      }
+      return out;
+    },
+    release(upTo) {
+      // Keep the segment being written; drop older ones that are fully in the database.
+      while (segments.length > 1 && segments[0]!.lastSeq <= upTo) {
+        const done = segments.shift()!;
+        totalBytes -= done.bytes;
+        rmSync(done.file, { force: true });
+      }
+    },
+    close({ discard = false } = {}) {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+      if (discard) for (const segment of segments.splice(0)) rmSync(segment.file, { force: true });
+    },
+  };
+}
+
+/** Finishes a spool whose clicks are all in the database: removes its files. */
+export function removeSpoolFiles(dir: string, spoolId: string): void {
+  for (const file of readdirSync(dir)) if (file.startsWith(`${spoolId}.`) && file.endsWith(SUFFIX)) rmSync(path.join(dir, file), { force: true });
+}
+
+/** Spools left by earlier runs of this instance (a crash, or a shutdown without the database), oldest click first. */
+export function readLeftoverSpools(dir: string, currentSpoolId: string): Array<{ spoolId: string; clicks: SpooledClick[] }> {
+  mkdirSync(dir, { recursive: true });
+  const bySpool = new Map<string, string[]>();
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith(SUFFIX)) continue;
+    const spoolId = file.slice(0, file.indexOf("."));
+    if (spoolId === currentSpoolId) continue;
+    bySpool.set(spoolId, [...(bySpool.get(spoolId) ?? []), path.join(dir, file)]);
+  }
+  return [...bySpool].map(([spoolId, files]) => ({
+    spoolId,
+    clicks: files.flatMap(readSegment).sort((a, b) => a.seq - b.seq),
+  }));
+}

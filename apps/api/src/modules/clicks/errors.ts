@@ -1,0 +1,9 @@
+import { ERROR_MESSAGES } from "@shortly/contract";
+import { AppError } from "../../lib/app-error.js";
+
+/** Backpressure: a click that cannot be kept is not answered with a redirect either. */
+export class ClicksUnavailableError extends AppError {
+  constructor() {
+    super("SERVICE_UNAVAILABLE", ERROR_MESSAGES.SERVICE_UNAVAILABLE, { "retry-after": "5" });
+  }
+}

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { freePort } from "../../src/db/embedded-postgres.js";
+
+const serverJs = fileURLToPath(new URL("../../dist/server.js", import.meta.url));
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output: () => string;
+}
+
+/** The built production server in its own process, as operators run it. */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [serverJs], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      JWT_SECRET: randomBytes(32).toString("hex"),
+      LOG_LEVEL: "warn",
+      RATE_LIMITS: "off",
+      WEB_DIST_DIR: "/nonexistent",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url, child, exited, output: () => output };
+}
+
+export interface LoadResult {
+  redirects: number;
+  other: number;
+  failed: number;
+}
+
+/** Visits `url` from `concurrency` loops until `stop()` says so; counts only answered 302s as redirects. */
+export function startLoad(url: string, concurrency = 16): { stop: () => Promise<LoadResult> } {
+  const result: LoadResult = { redirects: 0, other: 0, failed: 0 };
+  let running = true;
+  const worker = async () => {
+    while (running) {
+      try {
+        const res = await fetch(url, { redirect: "manual" });
+        await res.arrayBuffer();
+        if (res.status === 302) result.redirects++;
+        else result.other++;
+      } catch {
+        result.failed++;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  };
+  const workers = Array.from({ length: concurrency }, worker);
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+      return result;
+    },
+  };
+}

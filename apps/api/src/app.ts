@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "./config.js";
 import { createAuthService } from "./modules/auth/service.js";
@@ -35,6 +35,7 @@ import corsPlugin from "./plugins/cors.js";
 import errorHandlerPlugin from "./plugins/error-handler.js";
 import linkEventsPlugin from "./plugins/link-events.js";
 import jsonParserPlugin from "./plugins/json-parser.js";
+import pgPoolPlugin from "./plugins/pg-pool.js";
 import prismaPlugin from "./plugins/prisma.js";
 import spaPlugin from "./plugins/spa.js";
 import { zodValidatorCompiler } from "./plugins/validation.js";
@@ -54,7 +55,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     requestIdHeader: false,
     // Per-request logs would dominate the redirect's cost; nginx keeps access logs, we log errors.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -62,6 +63,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(errorHandlerPlugin);
   await app.register(jsonParserPlugin);
   await app.register(prismaPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
+  await app.register(pgPoolPlugin, { databaseUrl: config.databaseUrl });
   await app.register(redisPlugin, { url: config.redisUrl });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(rateLimitPlugin, { enabled: config.rateLimits.enabled });
@@ -69,7 +71,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(corsPlugin, { origins: config.corsOrigins });
 
   // Composition root: repositories → services, handed to the route plugins.
-  const clicksRepo = createClicksRepository(app.prisma);
+  const clicksRepo = createClicksRepository(app.prisma, app.pg);
   const { spoolDir } = config.clicks;
   const clickRecorder = createClickRecorder({
     repo: clicksRepo,

@@ -16,8 +16,13 @@ export interface ClickRecorderOptions {
 }
 
 export interface ClickRecorder {
-  /** Spools and queues a click (synchronously); throws SpoolFullError when it cannot be kept. */
-  record(click: NewClick): void;
+  /**
+   * Spools and queues a click. Resolves once the click is on disk (the spool
+   * is written once per event-loop turn for every click of that turn), so the
+   * redirect is answered only after that. Throws SpoolFullError when the click
+   * cannot be kept.
+   */
+  record(click: NewClick): Promise<void>;
   /** Writes everything queued so far (tests, shutdown). */
   flush(): Promise<void>;
   /** Replays spools left by an earlier run (after a crash), then keeps retrying until it can. */
@@ -52,6 +57,25 @@ export function createClickRecorder({
   let flushing: Promise<void> | null = null;
   let failures = 0;
   let closed = false;
+  let spoolWrite: Promise<void> | null = null;
+  const written = Promise.resolve();
+
+  /** One write of the spool's buffer after this turn's I/O callbacks, shared by all their clicks. */
+  const syncSoon = (): Promise<void> => {
+    if (!spool) return written;
+    spoolWrite ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        spoolWrite = null;
+        try {
+          spool.sync();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    return spoolWrite;
+  };
 
   const schedule = (delay: number) => {
     if (timer || closed) return;
@@ -134,6 +158,7 @@ export function createClickRecorder({
   return {
     record(click) {
       const seq = spool ? spool.append(click) : ++localSeq;
+      const durable = syncSoon();
       if (!spilled) {
         if (memory.length < maxInMemory) memory.push({ ...click, seq });
         else if (spool) {
@@ -146,6 +171,7 @@ export function createClickRecorder({
         }
       }
       schedule(flushIntervalMs);
+      return durable;
     },
     flush,
     async start() {

@@ -3,7 +3,8 @@ import { AppError } from "../../lib/app-error.js";
 
 /** Backpressure: a click that cannot be kept is not answered with a redirect either. */
 export class ClicksUnavailableError extends AppError {
-  constructor() {
+  constructor(options?: { cause?: unknown }) {
     super("SERVICE_UNAVAILABLE", ERROR_MESSAGES.SERVICE_UNAVAILABLE, { "retry-after": "5" });
+    if (options?.cause) this.cause = options.cause;
   }
 }

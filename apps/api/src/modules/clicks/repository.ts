@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { Db } from "../../db/prisma-client.js";
 
 export interface NewClick {
@@ -14,41 +15,51 @@ export interface SpoolPosition {
   lastSeq: number;
 }
 
-export function createClicksRepository(db: Db) {
+/**
+ * A batch in ONE statement, so it is all-or-nothing: the click rows, the
+ * per-day counters (one upsert per link and day, in key order so concurrent
+ * writers cannot deadlock) and the spool checkpoint. Clicks of links deleted
+ * since the visit are skipped by the join.
+ */
+const INSERT_BATCH = `
+  WITH input AS (
+    SELECT c.* FROM unnest($1::int[], $2::timestamptz[], $3::text[], $4::text[], $5::text[])
+      AS c(link_id, clicked_at, referrer, user_agent, ip)
+    JOIN links ON links.id = c.link_id
+  ),
+  inserted AS (
+    INSERT INTO clicks (link_id, clicked_at, referrer, user_agent, ip)
+    SELECT link_id, clicked_at, referrer, user_agent, ip FROM input
+    RETURNING link_id, clicked_at
+  ),
+  counted AS (
+    INSERT INTO link_daily_clicks (link_id, day, clicks)
+    SELECT link_id, (clicked_at AT TIME ZONE 'UTC')::date, count(*)::int FROM inserted
+    GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT (link_id, day) DO UPDATE SET clicks = link_daily_clicks.clicks + EXCLUDED.clicks
+  )
+  INSERT INTO click_spool_checkpoints (spool_id, last_seq, updated_at)
+  SELECT $6, $7, now() WHERE $8::boolean
+  ON CONFLICT (spool_id) DO UPDATE SET last_seq = GREATEST(click_spool_checkpoints.last_seq, EXCLUDED.last_seq), updated_at = now()`;
+
+/** `writer` is the click writer's own pg pool (plugins/pg-pool.ts); everything else goes through Prisma. */
+export function createClicksRepository(db: Db, writer: pg.Pool) {
   return {
-    /**
-     * Writes a batch in ONE statement, so it is all-or-nothing: the click
-     * rows, the per-day counters (one upsert per link and day, in key order
-     * so concurrent writers cannot deadlock) and the spool checkpoint.
-     * Clicks of links deleted since the visit are skipped by the join.
-     */
     async insertBatch(clicks: NewClick[], position: SpoolPosition | null): Promise<void> {
       if (clicks.length === 0 && !position) return;
-      await db.$executeRaw`
-        WITH input AS (
-          SELECT c.* FROM unnest(
-            ${clicks.map((c) => c.linkId)}::int[],
-            ${clicks.map((c) => c.clickedAt.toISOString())}::timestamptz[],
-            ${clicks.map((c) => c.referrer)}::text[],
-            ${clicks.map((c) => c.userAgent)}::text[],
-            ${clicks.map((c) => c.ip)}::text[]
-          ) AS c(link_id, clicked_at, referrer, user_agent, ip)
-          JOIN links ON links.id = c.link_id
-        ),
-        inserted AS (
-          INSERT INTO clicks (link_id, clicked_at, referrer, user_agent, ip)
-          SELECT link_id, clicked_at, referrer, user_agent, ip FROM input
-          RETURNING link_id, clicked_at
-        ),
-        counted AS (
-          INSERT INTO link_daily_clicks (link_id, day, clicks)
-          SELECT link_id, (clicked_at AT TIME ZONE 'UTC')::date, count(*)::int FROM inserted
-          GROUP BY 1, 2 ORDER BY 1, 2
-          ON CONFLICT (link_id, day) DO UPDATE SET clicks = link_daily_clicks.clicks + EXCLUDED.clicks
-        )
-        INSERT INTO click_spool_checkpoints (spool_id, last_seq, updated_at)
-        SELECT ${position?.spoolId ?? ""}, ${position?.lastSeq ?? 0}, now() WHERE ${position !== null}
-        ON CONFLICT (spool_id) DO UPDATE SET last_seq = GREATEST(click_spool_checkpoints.last_seq, EXCLUDED.last_seq), updated_at = now()`;
+      const linkIds = new Array<number>(clicks.length);
+      const times = new Array<string>(clicks.length);
+      const referrers = new Array<string | null>(clicks.length);
+      const agents = new Array<string | null>(clicks.length);
+      const ips = new Array<string | null>(clicks.length);
+      clicks.forEach((c, i) => {
+        linkIds[i] = c.linkId;
+        times[i] = c.clickedAt.toISOString();
+        referrers[i] = c.referrer;
+        agents[i] = c.userAgent;
+        ips[i] = c.ip;
+      });
+      await writer.query(INSERT_BATCH, [linkIds, times, referrers, agents, ips, position?.spoolId ?? "", position?.lastSeq ?? 0, position !== null]);
     },
 
     async checkpoints(spoolIds: string[]): Promise<Map<string, number>> {

@@ -5,11 +5,14 @@ import type { ClicksRepository, NewClick } from "./repository.js";
 
 export function createClicksService(repo: ClicksRepository, recorder: ClickRecorder) {
   return {
-    record(click: NewClick): void {
+    /** Resolves once the click is safe from a crash; the redirect waits for that, not for the database. */
+    record(click: NewClick): Promise<void> {
       try {
-        recorder.record(click);
+        return recorder.record(click).catch((error: unknown) => {
+          throw new ClicksUnavailableError({ cause: error });
+        });
       } catch (error) {
-        if (error instanceof SpoolFullError) throw new ClicksUnavailableError();
+        if (error instanceof SpoolFullError) throw new ClicksUnavailableError({ cause: error });
         throw error;
       }
     },

@@ -1,5 +1,4 @@
 import { isReservedCode, isValidShortCodeFormat } from "@shortly/contract";
-import { linkState } from "../../lib/link-state.js";
 import type { ClicksService } from "../clicks/service.js";
 import { LinkGoneError, LinkNotFoundError } from "../links/errors.js";
 import type { CachedLink, LinkCache } from "./link-cache.js";
@@ -46,16 +45,15 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
       const link = await lookup(visit.code);
       if (!link) throw new LinkNotFoundError();
       const now = clock();
-      // The click limit is decided below, atomically; here only activity and expiry.
-      const state = linkState({ ...link, maxClicks: null, clicksUsed: 0 }, now);
-      if (state === "disabled") throw new LinkNotFoundError();
-      if (state !== "active") throw new LinkGoneError();
+      // The same rules as linkState(); the click limit is decided below, atomically.
+      if (!link.isActive) throw new LinkNotFoundError();
+      if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) throw new LinkGoneError();
       if (!visit.countsAsClick) {
         if (link.maxClicks !== null && !(await repo.hasClicksLeft(link.id))) throw new LinkGoneError();
         return link.longUrl;
       }
       if (link.maxClicks !== null && !(await repo.claimClick(link.id))) throw new LinkGoneError();
-      clicks.record({
+      await clicks.record({
         linkId: link.id,
         clickedAt: now,
         referrer: clip(visit.referrer, 2048),

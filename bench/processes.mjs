@@ -1,0 +1,82 @@
+import { execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.join(here, "..");
+
+export function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      await fetch(url, { redirect: "manual" });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`no answer from ${url}`);
+}
+
+export async function startBare() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(here, "bare-server.mjs"), String(port)], { stdio: "inherit" });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/abc1234`);
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+/** The production server, exactly as `pnpm start` runs it, on the benchmark database. */
+export async function startShortly(databaseUrl, spoolDir, extraEnv = {}, nodeArgs = []) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "apps/api/dist/server.js")], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      PUBLIC_URL: url,
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: randomBytes(32).toString("hex"),
+      RATE_LIMITS: "off",
+      LOG_LEVEL: "warn",
+      SPOOL_DIR: spoolDir,
+      WEB_DIST_DIR: "/nonexistent",
+      ...extraEnv,
+    },
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  await waitForHttp(`${url}/health`);
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** One autocannon run in a separate process. */
+export function load(url, { mode = "hot", seconds = 10, connections = 64, rate = 0, amount = 0, codes = [] } = {}) {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [path.join(here, "load.mjs"), url, mode, String(seconds), String(connections), String(rate), String(amount), codes.join(",")],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
+    );
+  });
+}

@@ -27,6 +27,10 @@ COPY --from=build /app/apps/api/package.json /app/apps/api/prisma.config.ts apps
 COPY --from=build /app/apps/api/scripts apps/api/scripts
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/api/node_modules apps/api/node_modules
+# The click spool: per container (an anonymous volume each, also with --scale), kept across restarts.
+RUN mkdir -p /data && chown node:node /data
+ENV DATA_DIR=/data SPOOL_DIR=/data/spool
+VOLUME /data
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \

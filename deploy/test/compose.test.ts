@@ -66,6 +66,10 @@ describe("Dockerfiles", () => {
     expect(scripts("apps/web/package.json")).toContain("build");
     expect(scripts("packages/contract/package.json")).toContain("build");
     expect(api).toContain("node scripts/prisma.mjs migrate deploy && exec node dist/server.js");
+    // Each API container keeps its own click spool, writable by the unprivileged user.
+    expect(api).toMatch(/ENV DATA_DIR=\/data SPOOL_DIR=\/data\/spool/);
+    expect(api).toContain("VOLUME /data");
+    expect(api.indexOf("chown node:node /data")).toBeLessThan(api.indexOf("USER node"));
     expect(services.api!.build!.dockerfile).toBe("docker/api.Dockerfile");
     expect(services.web!.build!.dockerfile).toBe("docker/web.Dockerfile");
   });

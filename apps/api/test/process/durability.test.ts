@@ -68,6 +68,11 @@ describe("the database going away under load", () => {
       const during = await load.stop();
       expect(during.redirects).toBeGreaterThan(500); // more than fit in memory: the rest waits on disk
       expect(during.other + during.failed).toBe(0);
+      // A link that is not cached cannot be looked up: a retryable 503, never a 500.
+      const uncached = await fetch(`${app.url}/notcached1`, { redirect: "manual" });
+      expect(uncached.status).toBe(503);
+      expect(uncached.headers.get("retry-after")).toBe("5");
+      expect(await uncached.json()).toEqual({ detail: "Service Unavailable" });
 
       server = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port });
       await expect.poll(() => clickCount(owned), { timeout: 20_000, interval: 200 }).toBe(1 + during.redirects);

@@ -1,5 +1,6 @@
 import { isReservedCode, isValidShortCodeFormat } from "@shortly/contract";
 import type { ClicksService } from "../clicks/service.js";
+import { ClicksUnavailableError } from "../clicks/errors.js";
 import { LinkGoneError, LinkNotFoundError } from "../links/errors.js";
 import type { CachedLink, LinkCache } from "./link-cache.js";
 import type { RedirectRepository } from "./repository.js";
@@ -33,7 +34,10 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
   async function lookup(code: string): Promise<CachedLink | null> {
     const cached = cache.get(code);
     if (cached !== undefined) return cached;
-    const link = await repo.findByCode(code);
+    // Without the database only cached links can be served; the rest get a retryable 503, not a 500.
+    const link = await repo.findByCode(code).catch((error: unknown) => {
+      throw new ClicksUnavailableError({ cause: error });
+    });
     const entry = link && { id: link.id, longUrl: link.longUrl, isActive: link.isActive, expiresAt: link.expiresAt, maxClicks: link.maxClicks };
     cache.set(code, entry);
     return entry;

@@ -1,11 +1,10 @@
 import { createUrlRequestSchema, type CreatedUrlResponse } from "@shortly/contract";
-import { useRef, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
 import { TextField } from "../../../components/ui/text-field";
 import { ApiError } from "../../../lib/api-error";
-import { focusFirstInvalid } from "../../../lib/focus";
-import { validate } from "../../../lib/validate";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { useCreateLink } from "../api/create-link";
 
 /** Form values → the contract's request (empty optional fields left out). */
@@ -22,9 +21,7 @@ function toRequest(values: Record<string, FormDataEntryValue>) {
 
 export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: string; onCreated: (link: CreatedUrlResponse) => void }) {
   const create = useCreateLink();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, formError, formRef, check, showFieldErrors, showApiError } = useFormErrors();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -33,17 +30,9 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
     try {
       request = toRequest(Object.fromEntries(new FormData(form)));
     } catch {
-      setErrors({ expires_at: "Enter a valid date and time." });
-      return;
+      return showFieldErrors({ expires_at: "Enter a valid date and time." });
     }
-    const checked = validate(createUrlRequestSchema, request);
-    setFormError(null);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
+    if (!check(createUrlRequestSchema, request)) return;
     create.mutate(request, {
       onSuccess: (link) => {
         form.reset();
@@ -53,15 +42,8 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
         onCreated(link);
       },
       onError: (error) => {
-        if (error instanceof ApiError && error.kind === "validation") {
-          setErrors(error.fieldErrors());
-          focusFirstInvalid(formRef.current);
-        } else if (error instanceof ApiError && error.status === 409) {
-          setErrors({ custom_code: "This code is already taken. Choose another one." });
-          focusFirstInvalid(formRef.current);
-        } else {
-          setFormError(error.message);
-        }
+        if (error instanceof ApiError && error.status === 409) showFieldErrors({ custom_code: "This code is already taken. Choose another one." });
+        else showApiError(error);
       },
     });
   };

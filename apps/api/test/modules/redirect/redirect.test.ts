@@ -1,9 +1,16 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
 import { createLink, createUser } from "../../helpers/factories.js";
 
 const app = await buildTestApp();
 const proxied = await buildTestApp({ trustProxy: ["127.0.0.1"] });
+// A spool with room for a handful of clicks: what happens when clicks cannot be kept.
+const tinySpool = await buildTestApp({
+  clicks: { spoolDir: mkdtempSync(path.join(tmpdir(), "shortly-tiny-spool-")), spoolMaxBytes: 1024, flushIntervalMs: 60_000, maxInMemory: 100 },
+});
 const db = testDb();
 resetDatabaseBeforeEach(db);
 
@@ -73,6 +80,21 @@ describe("GET /:code", () => {
     expect(await clicks()).toHaveLength(5);
     const { rows } = await db.query("SELECT clicks_used FROM links");
     expect(rows[0].clicks_used).toBe(5);
+  });
+
+  it("answers 503 with Retry-After instead of a redirect whose click cannot be kept", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await tinySpool.inject({ url: `/${link.short_code}`, headers: { "user-agent": "x".repeat(100) } })).statusCode);
+    expect(statuses.slice(0, 3)).toEqual([302, 302, 302]);
+    expect(statuses.at(-1)).toBe(503);
+    const full = await tinySpool.inject({ url: `/${link.short_code}` });
+    expect(full.headers["retry-after"]).toBe("5");
+    expect(full.json()).toEqual({ detail: "Service Unavailable" });
+    // Every 302 that was given is stored once the writer runs.
+    await tinySpool.clickRecorder.flush();
+    expect((await db.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n).toBe(statuses.filter((s) => s === 302).length);
   });
 
   it("records the forwarded client IP only from a trusted proxy", async () => {

@@ -120,7 +120,9 @@ export function createClickRecorder({
   }
 
   const flush = async (): Promise<void> => {
-    if (flushing) await flushing.catch(() => {});
+    // One writer at a time: several callers may be waiting for the same run, and
+    // only the first to wake may start the next (two would write one batch twice).
+    while (flushing) await flushing.catch(() => {});
     flushing = (async () => {
       while (await writeOnce());
     })()

@@ -69,6 +69,33 @@ describe("click recorder", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("never runs two writers at once, however many callers wait for a slow write", async () => {
+    const repo = fakeRepo();
+    let active = 0;
+    let maxActive = 0;
+    const slowRepo = {
+      ...asRepo(repo),
+      async insertBatch(batch: NewClick[], position: SpoolPosition | null) {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await wait(30);
+        try {
+          await repo.insertBatch(batch, position);
+        } finally {
+          active--;
+        }
+      },
+    };
+    const recorder = createClickRecorder({ repo: slowRepo, spool: null, log, flushIntervalMs: 5 });
+    repo.faults.failBeforeCommit = 1; // the timer's write fails while others wait for it
+    for (let i = 1; i <= 3; i++) recorder.record(click(i));
+    await wait(10);
+    await Promise.all([recorder.flush(), recorder.flush(), recorder.flush()].map((p) => p.catch(() => {})));
+    await recorder.flush();
+    expect(maxActive).toBe(1);
+    expect(repo.stored).toEqual([1, 2, 3]);
+  });
+
   it("keeps memory bounded while the database is down, then writes everything from the spool in order", async () => {
     const repo = fakeRepo();
     const dir = tempDir();

@@ -100,6 +100,8 @@ export async function startStack({ apiInstances = 1, databaseName = "shortly_dep
   for (let i = 0; i < apiInstances; i++) apiPorts.push(await freePort());
 
   const apis = [];
+  // Each instance keeps its own click spool (shared spools would replay each other's live clicks).
+  const spoolDirs = apiPorts.map(() => mkdtempSync(path.join(tmpdir(), "shortly-spool-")));
   const startApi = async (i) => {
     const env = {
       NODE_ENV: "production",
@@ -112,6 +114,7 @@ export async function startStack({ apiInstances = 1, databaseName = "shortly_dep
       TRUST_PROXY: "127.0.0.1",
       LOG_LEVEL: "warn",
       WEB_DIST_DIR: path.join(tmpdir(), "no-web-build"), // nginx serves the SPA
+      SPOOL_DIR: spoolDirs[i],
       ...extraEnv,
     };
     apis[i] = startProcess(process.execPath, [apiServer], env, `api-${i}`);

@@ -76,7 +76,6 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const clickRecorder = createClickRecorder({
     repo: clicksRepo,
     spool: spoolDir ? openSpool(spoolDir, { maxBytes: config.clicks.spoolMaxBytes }) : null,
-    ...(spoolDir ? { spoolDir } : {}),
     log: app.log,
     flushIntervalMs: config.clicks.flushIntervalMs,
     maxInMemory: config.clicks.maxInMemory,

@@ -6,7 +6,6 @@ export interface ClickRecorderOptions {
   repo: Pick<ClicksRepository, "insertBatch" | "checkpoints" | "forgetCheckpoints">;
   /** The on-disk log that makes answered clicks survive a crash; null keeps clicks in memory only. */
   spool: ClickSpool | null;
-  spoolDir?: string;
   log: FastifyBaseLogger;
   /** How long a click may wait before its batch is written. */
   flushIntervalMs?: number;
@@ -41,7 +40,6 @@ export interface ClickRecorder {
 export function createClickRecorder({
   repo,
   spool,
-  spoolDir,
   log,
   flushIntervalMs = 50,
   maxBatchSize = 2000,
@@ -143,15 +141,15 @@ export function createClickRecorder({
   };
 
   async function replayLeftovers(): Promise<void> {
-    if (!spool || !spoolDir) return;
-    for (const { spoolId, clicks } of readLeftoverSpools(spoolDir, spool.spoolId)) {
+    if (!spool) return;
+    for (const { spoolId, clicks } of readLeftoverSpools(spool.dir, spool.spoolId)) {
       const done = (await repo.checkpoints([spoolId])).get(spoolId) ?? 0;
       const todo = clicks.filter((c) => c.seq > done);
       for (let i = 0; i < todo.length; i += maxBatchSize) {
         const batch = todo.slice(i, i + maxBatchSize);
         await repo.insertBatch(batch, { spoolId, lastSeq: batch.at(-1)!.seq });
       }
-      removeSpoolFiles(spoolDir, spoolId);
+      removeSpoolFiles(spool.dir, spoolId);
       await repo.forgetCheckpoints([spoolId]);
       if (todo.length) log.info({ spoolId, replayed: todo.length }, "replayed clicks from an earlier run");
     }

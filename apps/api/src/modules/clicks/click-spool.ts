@@ -13,6 +13,8 @@ export class SpoolFullError extends Error {}
 export interface ClickSpool {
   /** Identifies this process's spool; checkpoints are kept per spool. */
   readonly spoolId: string;
+  /** The folder, where spools of earlier runs may also wait to be replayed. */
+  readonly dir: string;
   readonly lastSeq: number;
   /** Adds a click to the write buffer and returns its sequence number. */
   append(click: NewClick): number;
@@ -91,6 +93,7 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
 
   return {
     spoolId,
+    dir,
     get lastSeq() {
       return seq;
     },

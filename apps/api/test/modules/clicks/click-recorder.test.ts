@@ -57,7 +57,7 @@ describe("click recorder", () => {
   it("retries a failed batch until it is written exactly once, even when the failure came after the commit", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const recorder = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), spoolDir: dir, log, flushIntervalMs: 5 });
+    const recorder = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), log, flushIntervalMs: 5 });
     repo.faults.failBeforeCommit = 1;
     repo.faults.failAfterCommit = 1;
     for (let i = 1; i <= 4; i++) recorder.record(click(i));
@@ -99,7 +99,7 @@ describe("click recorder", () => {
   it("keeps memory bounded while the database is down, then writes everything from the spool in order", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const recorder = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir, { segmentRecords: 4 }), spoolDir: dir, log, flushIntervalMs: 5, maxInMemory: 3, maxBatchSize: 3 });
+    const recorder = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir, { segmentRecords: 4 }), log, flushIntervalMs: 5, maxInMemory: 3, maxBatchSize: 3 });
     repo.faults.failBeforeCommit = 1_000_000;
     for (let i = 1; i <= 20; i++) recorder.record(click(i));
     expect(recorder.pending).toBe(20);
@@ -124,7 +124,7 @@ describe("click recorder", () => {
     repo.checkpoints.set(crashed.spoolId, 2); // clicks 1 and 2 were written before the crash
     crashed.close(); // the process died here: no drain
 
-    const next = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), spoolDir: dir, log });
+    const next = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), log });
     await next.start();
     expect(repo.stored).toEqual([3, 4, 5]);
     expect(repo.checkpoints.has(crashed.spoolId)).toBe(false);
@@ -135,14 +135,14 @@ describe("click recorder", () => {
   it("leaves unwritten clicks in the spool at shutdown for the next start", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const first = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), spoolDir: dir, log, flushIntervalMs: 10_000 });
+    const first = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), log, flushIntervalMs: 10_000 });
     repo.faults.failBeforeCommit = 1_000;
     first.record(click(1));
     first.record(click(2));
     await first.close();
     expect(readdirSync(dir)).toHaveLength(1);
     repo.faults.failBeforeCommit = 0;
-    const second = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), spoolDir: dir, log });
+    const second = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), log });
     await second.start();
     expect(repo.stored).toEqual([1, 2]);
     await second.close();

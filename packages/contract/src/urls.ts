@@ -17,6 +17,8 @@ export const createUrlRequestSchema = z.object({
   max_clicks: maxClicksSchema.nullish(),
 });
 export type CreateUrlRequest = z.input<typeof createUrlRequestSchema>;
+/** The request after validation (URL normalised), as the API receives it. */
+export type CreateUrlInput = z.output<typeof createUrlRequestSchema>;
 
 /** The contract's 201 body for POST /api/urls. */
 export const createdUrlResponseSchema = z.object({
@@ -65,6 +67,7 @@ export const updateUrlRequestSchema = z
   })
   .strict();
 export type UpdateUrlRequest = z.input<typeof updateUrlRequestSchema>;
+export type UpdateUrlInput = z.output<typeof updateUrlRequestSchema>;
 
 /** Path parameter: format errors are the contract's 422 "Invalid short code format". */
 export const shortCodeParamsSchema = z.object({ short_code: z.string() });

@@ -1,8 +1,10 @@
 import {
   isValidShortCodeFormat,
   type CreatedUrlResponse,
+  type CreateUrlInput,
   type LinkItem,
   type StatsResponse,
+  type UpdateUrlInput,
 } from "@shortly/contract";
 import { ValidationFailedError } from "../../lib/app-error.js";
 import { linkState } from "../../lib/link-state.js";
@@ -17,21 +19,6 @@ import {
   type LinkRecord,
   type LinksRepository,
 } from "./repository.js";
-
-/** Parsed (contract-validated) create input. */
-export interface CreateLinkInput {
-  long_url: string;
-  custom_code?: string | undefined;
-  expires_at?: string | null | undefined;
-  max_clicks?: number | null | undefined;
-}
-
-export interface UpdateLinkInput {
-  long_url?: string | undefined;
-  is_active?: boolean | undefined;
-  expires_at?: string | null | undefined;
-  max_clicks?: number | null | undefined;
-}
 
 export interface LinksServiceDeps {
   repo: LinksRepository;
@@ -107,7 +94,7 @@ export function createLinksService(deps: LinksServiceDeps) {
   }
 
   return {
-    async create(userId: number, input: CreateLinkInput, requestHostname: string): Promise<LinkRecord> {
+    async create(userId: number, input: CreateUrlInput, requestHostname: string): Promise<LinkRecord> {
       const user = await users.getActiveUserOrThrow(userId);
       checkDestination(input.long_url, requestHostname);
       const draft = {
@@ -134,7 +121,7 @@ export function createLinksService(deps: LinksServiceDeps) {
       return toItem(link, totals.get(link.id) ?? 0);
     },
 
-    async update(userId: number, code: string, input: UpdateLinkInput, requestHostname: string): Promise<LinkItem> {
+    async update(userId: number, code: string, input: UpdateUrlInput, requestHostname: string): Promise<LinkItem> {
       const link = await getOwnedLinkOrThrow(userId, code);
       if (input.long_url !== undefined) checkDestination(input.long_url, requestHostname);
       const changes: LinkChanges = {

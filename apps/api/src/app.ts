@@ -1,14 +1,21 @@
+import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "./config.js";
 import { createAuthService } from "./modules/auth/service.js";
 import { createPasswordHasher } from "./modules/auth/password-hasher.js";
 import { authRoutes } from "./modules/auth/routes.js";
+import { createAnalyticsRepository } from "./modules/analytics/repository.js";
+import { analyticsRoutes } from "./modules/analytics/routes.js";
+import { createAnalyticsService } from "./modules/analytics/service.js";
+import { createClickEnricher } from "./modules/clicks/click-enricher.js";
 import { createClickRecorder, type ClickRecorder } from "./modules/clicks/click-recorder.js";
 import { openSpool } from "./modules/clicks/click-spool.js";
 import { createClicksRepository } from "./modules/clicks/repository.js";
 import { createLinkCache, type LinkCache } from "./modules/redirect/link-cache.js";
 import { createClicksService } from "./modules/clicks/service.js";
+import { liveRoutes } from "./modules/live/routes.js";
+import { createLiveService } from "./modules/live/service.js";
 import { createLinksRepository } from "./modules/links/repository.js";
 import { linksRoutes } from "./modules/links/routes.js";
 import { createLinksService } from "./modules/links/service.js";
@@ -34,6 +41,7 @@ import redisPlugin from "./plugins/redis.js";
 import corsPlugin from "./plugins/cors.js";
 import errorHandlerPlugin from "./plugins/error-handler.js";
 import linkEventsPlugin from "./plugins/link-events.js";
+import liveClicksPlugin from "./plugins/live-clicks.js";
 import jsonParserPlugin from "./plugins/json-parser.js";
 import pgPoolPlugin from "./plugins/pg-pool.js";
 import prismaPlugin from "./plugins/prisma.js";
@@ -68,13 +76,19 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(rateLimitPlugin, { enabled: config.rateLimits.enabled });
   await app.register(linkEventsPlugin);
+  await app.register(liveClicksPlugin);
+  // Client messages are tiny (auth, ping); anything larger is refused by the ws server.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 8 * 1024 } });
   await app.register(corsPlugin, { origins: config.corsOrigins });
 
   // Composition root: repositories → services, handed to the route plugins.
   const clicksRepo = createClicksRepository(app.prisma, app.pg);
+  const live = createLiveService({ publish: app.liveClicks.publish });
   const { spoolDir } = config.clicks;
   const clickRecorder = createClickRecorder({
     repo: clicksRepo,
+    enrich: createClickEnricher(clicksRepo),
+    onStored: live.clicksStored,
     spool: spoolDir ? openSpool(spoolDir, { maxBytes: config.clicks.spoolMaxBytes }) : null,
     log: app.log,
     flushIntervalMs: config.clicks.flushIntervalMs,
@@ -127,13 +141,17 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       version: config.version,
       short_url_base: config.publicUrl,
       free_plan_limit: config.freePlanLinkLimit,
-      features: { registration: true, social_login: config.socialProviders.length > 0, realtime: false },
+      features: { registration: true, social_login: config.socialProviders.length > 0, realtime: true },
     },
   });
   await app.register(authRoutes, { auth, limits: config.rateLimits, refreshTtlSeconds: sessions.ttlSeconds });
   await app.register(socialRoutes, { social, refreshTtlSeconds: sessions.ttlSeconds });
   await app.register(usersRoutes, { users });
   await app.register(linksRoutes, { links, createPerMinute: config.rateLimits.linksPerMinute });
+  await app.register(analyticsRoutes, {
+    analytics: createAnalyticsService({ repo: createAnalyticsRepository(app.prisma, app.pgExport), links }),
+  });
+  await app.register(liveRoutes, { bus: app.liveClicks, ...config.live });
   await app.register(spaPlugin, { distDir: config.webDistDir });
   await app.register(redirectRoutes, { redirects });
   return app;

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       flushIntervalMs: env.CLICK_FLUSH_INTERVAL_MS,
       maxInMemory: env.CLICK_MEMORY_QUEUE,
     },
+    live: { heartbeatMs: env.LIVE_HEARTBEAT_MS, authTimeoutMs: env.LIVE_AUTH_TIMEOUT_MS },
   };
 
   const app = await buildApp(config);

@@ -1,6 +1,8 @@
 // The package's public surface: everything on the wire between the SPA and the API.
+export * from "./analytics.js";
 export * from "./auth.js";
 export * from "./errors.js";
+export * from "./live.js";
 export * from "./long-url.js";
 export * from "./short-code.js";
 export * from "./spa-routes.js";

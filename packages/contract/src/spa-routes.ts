@@ -7,7 +7,10 @@ export const SPA_ROUTES = [
   "/",
   "/login",
   "/register",
+  /** The account's analytics; the default page after login. */
   "/dashboard",
+  /** The link manager: create, list, edit. */
+  "/links",
   "/account",
   "/links/:code",
   /** Where social login lands; the page obtains its access token through refresh. */

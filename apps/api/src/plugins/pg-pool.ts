@@ -9,6 +9,8 @@ declare module "fastify" {
      * parameters cost ~10% of a busy server's CPU, plain pg a fraction.
      */
     pg: pg.Pool;
+    /** node-postgres for streamed CSV exports, apart from the writer so a long export never delays clicks. */
+    pgExport: pg.Pool;
   }
 }
 
@@ -17,7 +19,12 @@ export default fp<{ databaseUrl: string }>(
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, allowExitOnIdle: true });
     pool.on("error", (err) => app.log.error({ err }, "click writer connection error"));
     app.decorate("pg", pool);
-    app.addHook("onClose", () => pool.end());
+    const exportPool = new pg.Pool({ connectionString: databaseUrl, max: 3, allowExitOnIdle: true });
+    exportPool.on("error", (err) => app.log.error({ err }, "export connection error"));
+    app.decorate("pgExport", exportPool);
+    app.addHook("onClose", async () => {
+      await Promise.all([pool.end(), exportPool.end()]);
+    });
   },
   { name: "pg-pool", fastify: "5.x" },
 );

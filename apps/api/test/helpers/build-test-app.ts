@@ -29,6 +29,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webDistDir: null,
     linkCache: { maxEntries: 10_000, ttlMs: 30_000, negativeMaxEntries: 10_000, negativeTtlMs: 5_000 },
     clicks: { spoolDir: null, spoolMaxBytes: 1024 ** 3, flushIntervalMs: 50, maxInMemory: 100_000 },
+    live: { heartbeatMs: 25_000, authTimeoutMs: 10_000 },
     ...overrides,
   };
 }
@@ -60,6 +61,7 @@ export function testDb(): pg.Pool {
 export function resetDatabaseBeforeEach(pool: pg.Pool): void {
   beforeEach(async () => {
     await Promise.all([...openApps].map((app) => app.clickRecorder.flush().catch(() => {})));
-    await pool.query("TRUNCATE clicks, links, users RESTART IDENTITY CASCADE");
+    // Visitor keys counted so far go too (ids restart); the day's salts stay, as every app has them cached.
+    await pool.query("TRUNCATE clicks, links, users, link_visitor_days, account_visitor_days RESTART IDENTITY CASCADE");
   });
 }

@@ -1,9 +1,14 @@
 import type { FastifyBaseLogger } from "fastify";
 import { readLeftoverSpools, removeSpoolFiles, type ClickSpool, type SpooledClick } from "./click-spool.js";
-import type { ClicksRepository, NewClick } from "./repository.js";
+import type { ClickEnricher } from "./click-enricher.js";
+import type { ClicksRepository, EnrichedClick, NewClick } from "./repository.js";
 
 export interface ClickRecorderOptions {
   repo: Pick<ClicksRepository, "insertBatch" | "checkpoints" | "forgetCheckpoints">;
+  /** Parses and geolocates a batch just before it is written. */
+  enrich: ClickEnricher;
+  /** Told about each batch once it is stored (the live view); not for clicks replayed from an earlier run. */
+  onStored?: (clicks: EnrichedClick[]) => void;
   /** The on-disk log that makes answered clicks survive a crash; null keeps clicks in memory only. */
   spool: ClickSpool | null;
   log: FastifyBaseLogger;
@@ -39,6 +44,8 @@ export interface ClickRecorder {
  */
 export function createClickRecorder({
   repo,
+  enrich,
+  onStored,
   spool,
   log,
   flushIntervalMs = 50,
@@ -104,8 +111,10 @@ export function createClickRecorder({
       if (spilled && spool && committedSeq >= spool.lastSeq) spilled = false;
       return false;
     }
+    let stored: EnrichedClick[];
     try {
-      await repo.insertBatch(batch, position(batch));
+      stored = await enrich(batch);
+      await repo.insertBatch(stored, position(batch));
     } catch (error) {
       resync = true;
       throw error;
@@ -114,6 +123,11 @@ export function createClickRecorder({
     if (!spilled) memory = memory.slice(batch.length);
     spool?.release(committedSeq);
     if (spilled && spool && committedSeq >= spool.lastSeq) spilled = false;
+    try {
+      onStored?.(stored);
+    } catch (err) {
+      log.error({ err }, "publishing stored clicks failed");
+    }
     return true;
   }
 
@@ -147,7 +161,7 @@ export function createClickRecorder({
       const todo = clicks.filter((c) => c.seq > done);
       for (let i = 0; i < todo.length; i += maxBatchSize) {
         const batch = todo.slice(i, i + maxBatchSize);
-        await repo.insertBatch(batch, { spoolId, lastSeq: batch.at(-1)!.seq });
+        await repo.insertBatch(await enrich(batch), { spoolId, lastSeq: batch.at(-1)!.seq });
       }
       removeSpoolFiles(spool.dir, spoolId);
       await repo.forgetCheckpoints([spoolId]);

@@ -39,12 +39,13 @@ const SUFFIX = ".clicks";
 
 /** One JSON line per click, with short keys: the spool is written on every visit. */
 const encode = (seq: number, c: NewClick) =>
-  `${JSON.stringify({ s: seq, l: c.linkId, t: c.clickedAt.getTime(), r: c.referrer, u: c.userAgent, i: c.ip })}\n`;
+  `${JSON.stringify({ s: seq, l: c.linkId, o: c.userId, c: c.code, t: c.clickedAt.getTime(), r: c.referrer, u: c.userAgent, i: c.ip })}\n`;
 
 function decode(line: string): SpooledClick | null {
   try {
-    const r = JSON.parse(line) as { s: number; l: number; t: number; r: string | null; u: string | null; i: string | null };
-    return { seq: r.s, linkId: r.l, clickedAt: new Date(r.t), referrer: r.r, userAgent: r.u, ip: r.i };
+    const r = JSON.parse(line) as { s: number; l: number; o?: number; c?: string; t: number; r: string | null; u: string | null; i: string | null };
+    // Spools written before owner and code were spooled lack them; they only feed the live view.
+    return { seq: r.s, linkId: r.l, userId: r.o ?? 0, code: r.c ?? "", clickedAt: new Date(r.t), referrer: r.r, userAgent: r.u, ip: r.i };
   } catch {
     return null; // a line torn by a crash mid-write: that visit was never answered
   }

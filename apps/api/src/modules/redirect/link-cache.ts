@@ -1,6 +1,8 @@
 /** What a redirect needs to know about a link. */
 export interface CachedLink {
   id: number;
+  /** The owner, whose live view hears about the click. */
+  userId: number;
   longUrl: string;
   isActive: boolean;
   expiresAt: Date | null;

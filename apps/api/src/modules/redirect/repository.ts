@@ -2,6 +2,7 @@ import type { Db } from "../../db/prisma-client.js";
 
 export interface RedirectTarget {
   id: number;
+  userId: number;
   longUrl: string;
   isActive: boolean;
   expiresAt: Date | null;
@@ -15,7 +16,7 @@ export function createRedirectRepository(db: Db) {
     findByCode(code: string): Promise<RedirectTarget | null> {
       return db.link.findUnique({
         where: { code },
-        select: { id: true, longUrl: true, isActive: true, expiresAt: true, maxClicks: true, clicksUsed: true },
+        select: { id: true, userId: true, longUrl: true, isActive: true, expiresAt: true, maxClicks: true, clicksUsed: true },
       });
     },
 

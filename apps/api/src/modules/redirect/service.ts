@@ -38,7 +38,7 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
     const link = await repo.findByCode(code).catch((error: unknown) => {
       throw new ClicksUnavailableError({ cause: error });
     });
-    const entry = link && { id: link.id, longUrl: link.longUrl, isActive: link.isActive, expiresAt: link.expiresAt, maxClicks: link.maxClicks };
+    const entry = link && { id: link.id, userId: link.userId, longUrl: link.longUrl, isActive: link.isActive, expiresAt: link.expiresAt, maxClicks: link.maxClicks };
     cache.set(code, entry);
     return entry;
   }
@@ -59,6 +59,8 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
       if (link.maxClicks !== null && !(await repo.claimClick(link.id))) throw new LinkGoneError();
       await clicks.record({
         linkId: link.id,
+        userId: link.userId,
+        code: visit.code,
         clickedAt: now,
         referrer: clip(visit.referrer, 2048),
         userAgent: clip(visit.userAgent, 1024),

@@ -5,10 +5,13 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { createClickRecorder } from "../../../src/modules/clicks/click-recorder.js";
 import { openSpool, SpoolFullError } from "../../../src/modules/clicks/click-spool.js";
-import type { NewClick, SpoolPosition } from "../../../src/modules/clicks/repository.js";
+import type { EnrichedClick, NewClick, SpoolPosition } from "../../../src/modules/clicks/repository.js";
 
 const log = pino({ level: "silent" });
-const click = (linkId: number): NewClick => ({ linkId, clickedAt: new Date(), referrer: null, userAgent: null, ip: null });
+const click = (linkId: number): NewClick => ({ linkId, userId: 1, code: `c${linkId}`, clickedAt: new Date(), referrer: null, userAgent: null, ip: null });
+/** Enrichment is tested against the database elsewhere; here it only has to carry the link through. */
+const enrich = async (clicks: NewClick[]): Promise<EnrichedClick[]> =>
+  clicks.map(({ ip: _ip, ...c }) => ({ ...c, referrerHost: null, browser: null, os: null, device: null, country: null, city: null, isBot: false, visitor: null }));
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "shortly-spool-"));
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -21,7 +24,7 @@ function fakeRepo() {
     stored,
     checkpoints,
     faults,
-    async insertBatch(batch: NewClick[], position: SpoolPosition | null) {
+    async insertBatch(batch: EnrichedClick[], position: SpoolPosition | null) {
       if (faults.failBeforeCommit > 0) {
         faults.failBeforeCommit--;
         throw new Error("database unavailable");
@@ -46,7 +49,7 @@ const asRepo = (r: ReturnType<typeof fakeRepo>) => ({ insertBatch: r.insertBatch
 describe("click recorder", () => {
   it("writes queued clicks in batches after a short delay", async () => {
     const repo = fakeRepo();
-    const recorder = createClickRecorder({ repo: asRepo(repo), spool: null, log, flushIntervalMs: 5, maxBatchSize: 2 });
+    const recorder = createClickRecorder({ enrich, repo: asRepo(repo), spool: null, log, flushIntervalMs: 5, maxBatchSize: 2 });
     for (let i = 1; i <= 5; i++) recorder.record(click(i));
     expect(repo.stored).toEqual([]);
     await wait(40);
@@ -57,7 +60,7 @@ describe("click recorder", () => {
   it("retries a failed batch until it is written exactly once, even when the failure came after the commit", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const recorder = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), log, flushIntervalMs: 5 });
+    const recorder = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir), log, flushIntervalMs: 5 });
     repo.faults.failBeforeCommit = 1;
     repo.faults.failAfterCommit = 1;
     for (let i = 1; i <= 4; i++) recorder.record(click(i));
@@ -75,7 +78,7 @@ describe("click recorder", () => {
     let maxActive = 0;
     const slowRepo = {
       ...asRepo(repo),
-      async insertBatch(batch: NewClick[], position: SpoolPosition | null) {
+      async insertBatch(batch: EnrichedClick[], position: SpoolPosition | null) {
         active++;
         maxActive = Math.max(maxActive, active);
         await wait(30);
@@ -86,7 +89,7 @@ describe("click recorder", () => {
         }
       },
     };
-    const recorder = createClickRecorder({ repo: slowRepo, spool: null, log, flushIntervalMs: 5 });
+    const recorder = createClickRecorder({ enrich, repo: slowRepo, spool: null, log, flushIntervalMs: 5 });
     repo.faults.failBeforeCommit = 1; // the timer's write fails while others wait for it
     for (let i = 1; i <= 3; i++) recorder.record(click(i));
     await wait(10);
@@ -99,7 +102,7 @@ describe("click recorder", () => {
   it("keeps memory bounded while the database is down, then writes everything from the spool in order", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const recorder = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir, { segmentRecords: 4 }), log, flushIntervalMs: 5, maxInMemory: 3, maxBatchSize: 3 });
+    const recorder = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir, { segmentRecords: 4 }), log, flushIntervalMs: 5, maxInMemory: 3, maxBatchSize: 3 });
     repo.faults.failBeforeCommit = 1_000_000;
     for (let i = 1; i <= 20; i++) recorder.record(click(i));
     expect(recorder.pending).toBe(20);
@@ -124,7 +127,7 @@ describe("click recorder", () => {
     repo.checkpoints.set(crashed.spoolId, 2); // clicks 1 and 2 were written before the crash
     crashed.close(); // the process died here: no drain
 
-    const next = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), log });
+    const next = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir), log });
     await next.start();
     expect(repo.stored).toEqual([3, 4, 5]);
     expect(repo.checkpoints.has(crashed.spoolId)).toBe(false);
@@ -135,14 +138,14 @@ describe("click recorder", () => {
   it("leaves unwritten clicks in the spool at shutdown for the next start", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const first = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), log, flushIntervalMs: 10_000 });
+    const first = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir), log, flushIntervalMs: 10_000 });
     repo.faults.failBeforeCommit = 1_000;
     first.record(click(1));
     first.record(click(2));
     await first.close();
     expect(readdirSync(dir)).toHaveLength(1);
     repo.faults.failBeforeCommit = 0;
-    const second = createClickRecorder({ repo: asRepo(repo), spool: openSpool(dir), log });
+    const second = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir), log });
     await second.start();
     expect(repo.stored).toEqual([1, 2]);
     await second.close();

@@ -32,7 +32,7 @@ describe("health and config", () => {
       version: "0.0.0-test",
       short_url_base: "http://sho.rt",
       free_plan_limit: 3,
-      features: { registration: true, social_login: false, realtime: false },
+      features: { registration: true, social_login: false, realtime: true },
     });
   });
 });

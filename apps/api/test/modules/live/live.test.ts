@@ -1,0 +1,169 @@
+import { LIVE_CLOSE, liveServerMessageSchema, type LiveServerMessage } from "@shortly/contract";
+import type { FastifyInstance } from "fastify";
+import { describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
+import { createLink, createUser, type TestUser } from "../../helpers/factories.js";
+import { reachableRedisUrl } from "../../helpers/redis.js";
+
+const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+async function listening(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("no port");
+  return `ws://127.0.0.1:${address.port}/api/ws`;
+}
+
+const app = await buildTestApp({ live: { heartbeatMs: 100, authTimeoutMs: 300 } });
+const url = await listening(app);
+const redisUrl = await reachableRedisUrl();
+// Two instances sharing Redis (and the database), as behind nginx.
+const [first, second] = redisUrl ? await Promise.all([buildTestApp({ redisUrl }), buildTestApp({ redisUrl })]) : [null, null];
+const secondUrl = second ? await listening(second) : null;
+const db = testDb();
+resetDatabaseBeforeEach(db);
+
+/** A client that keeps every message and how the socket closed. */
+function connect(target: string, options: { autoPong?: boolean } = {}) {
+  const socket = new WebSocket(target, options);
+  const messages: LiveServerMessage[] = [];
+  let pings = 0;
+  socket.on("message", (data) => messages.push(liveServerMessageSchema.parse(JSON.parse(String(data)))));
+  socket.on("ping", () => pings++);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on("close", (code, reason) => resolve({ code, reason: String(reason) })));
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.once("open", () => resolve());
+    socket.once("error", reject);
+  });
+  return {
+    socket,
+    messages,
+    closed,
+    opened,
+    get pings() {
+      return pings;
+    },
+    send: (message: unknown) => socket.send(typeof message === "string" ? message : JSON.stringify(message)),
+    waitFor: (type: LiveServerMessage["type"]) => expect.poll(() => messages.find((m) => m.type === type), { timeout: 3000 }).toBeTruthy(),
+  };
+}
+
+async function authenticated(target: string, user: TestUser) {
+  const client = connect(target);
+  await client.opened;
+  client.send({ type: "auth", token: user.token });
+  await client.waitFor("ready");
+  return client;
+}
+
+async function visit(on: FastifyInstance, code: string) {
+  const res = await on.inject({ url: `/${code}`, remoteAddress: "81.2.69.142", headers: { "user-agent": CHROME, referer: "https://news.example.org/a" } });
+  expect(res.statusCode).toBe(302);
+  await on.clickRecorder.flush();
+}
+
+describe("the live clicks socket", () => {
+  it("pushes the owner's clicks, enriched, as they are stored", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    const client = await authenticated(url, user);
+    await visit(app, link.short_code);
+    await client.waitFor("clicks");
+    expect(client.messages.find((m) => m.type === "clicks")).toEqual({
+      type: "clicks",
+      humans: 1,
+      bots: 0,
+      clicks: [
+        {
+          code: link.short_code,
+          clicked_at: expect.any(String),
+          country: "GB",
+          city: "Newmarket",
+          device: "desktop",
+          browser: "Chrome",
+          os: "Windows",
+          referrer_host: "news.example.org",
+          is_bot: false,
+        },
+      ],
+    });
+    client.socket.close();
+  });
+
+  it("does not send one account's clicks to another", async () => {
+    const owner = await createUser(app);
+    const link = await createLink(app, owner);
+    const other = await createUser(app);
+    const watching = await authenticated(url, other);
+    const owning = await authenticated(url, owner);
+    await visit(app, link.short_code);
+    await owning.waitFor("clicks");
+    expect(watching.messages.map((m) => m.type)).toEqual(["ready"]);
+    watching.socket.close();
+    owning.socket.close();
+  });
+
+  it("closes with 4401 when no authentication arrives in time", async () => {
+    const client = connect(url);
+    expect(await client.closed).toEqual({ code: LIVE_CLOSE.unauthorized, reason: "authentication required" });
+  });
+
+  it("closes with 4401 for a bad token, and with 4400 for an unreadable message", async () => {
+    const bad = connect(url);
+    await bad.opened;
+    bad.send({ type: "auth", token: "not-a-jwt" });
+    expect(await bad.closed).toEqual({ code: LIVE_CLOSE.unauthorized, reason: "invalid or expired token" });
+
+    const garbled = connect(url);
+    await garbled.opened;
+    garbled.send("{nope");
+    expect(await garbled.closed).toEqual({ code: LIVE_CLOSE.badMessage, reason: "unreadable message" });
+  });
+
+  it("answers pings, and pings the client to keep proxies from dropping the socket", async () => {
+    const user = await createUser(app);
+    const client = await authenticated(url, user);
+    client.send({ type: "ping" });
+    await client.waitFor("pong");
+    await expect.poll(() => client.pings, { timeout: 2000 }).toBeGreaterThanOrEqual(2);
+    // Still open: the client answered every ping.
+    expect(client.socket.readyState).toBe(WebSocket.OPEN);
+    client.socket.close();
+  });
+
+  it("drops a peer that stops answering pings", async () => {
+    const user = await createUser(app);
+    const client = connect(url, { autoPong: false });
+    await client.opened;
+    client.send({ type: "auth", token: user.token });
+    expect((await client.closed).code).toBe(1006); // terminated, no close frame
+  });
+
+  it("closes with 4401 when the access token expires", async () => {
+    const shortLived = await buildTestApp({ accessTokenTtlSeconds: 1 });
+    const shortUrl = await listening(shortLived);
+    const user = await createUser(shortLived);
+    const client = await authenticated(shortUrl, user);
+    expect(await client.closed).toEqual({ code: LIVE_CLOSE.unauthorized, reason: "token expired" });
+  });
+
+  it("reports its health and how clicks fan out", async () => {
+    const res = await app.inject({ url: "/api/ws/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok", fanout: "local", connections: expect.any(Number) });
+  });
+});
+
+describe.runIf(redisUrl)("across two instances sharing Redis", () => {
+  it("delivers a click served by one instance to a dashboard connected to the other", async () => {
+    const user = await createUser(first!);
+    const link = await createLink(first!, user);
+    const client = await authenticated(secondUrl!, user);
+    expect((await second!.inject({ url: "/api/ws/health" })).json()).toMatchObject({ fanout: "redis", connections: 1 });
+    await visit(first!, link.short_code);
+    await client.waitFor("clicks");
+    expect(client.messages.find((m) => m.type === "clicks")).toMatchObject({ humans: 1, clicks: [{ code: link.short_code, country: "GB" }] });
+    client.socket.close();
+  });
+});

@@ -62,6 +62,7 @@ export async function startShortly(databaseUrl, spoolDir, extraEnv = {}, nodeArg
   await waitForHttp(`${url}/health`);
   return {
     url,
+    pid: child.pid,
     stop: async () => {
       child.kill("SIGTERM");
       await exited;

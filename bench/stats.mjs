@@ -34,8 +34,8 @@ await pool.query(
 const hot = (await pool.query("SELECT id FROM links WHERE code = 'st000001'")).rows[0].id;
 // Clicks spread over the last year, as the click writer would have stored them (rows + daily counters).
 await pool.query(
-  `INSERT INTO clicks (link_id, clicked_at, referrer, user_agent, ip)
-   SELECT $1, now() - ((i % 31536000) || ' seconds')::interval, 'https://news.example.net/', 'Bench/1.0', '203.0.113.' || (i % 250)
+  `INSERT INTO clicks (link_id, clicked_at, referrer, referrer_host, user_agent, visitor)
+   SELECT $1, now() - ((i % 31536000) || ' seconds')::interval, 'https://news.example.net/', 'news.example.net', 'Bench/1.0', i % 250
    FROM generate_series(1, ${CLICKS}) AS i`,
   [hot],
 );

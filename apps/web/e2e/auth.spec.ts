@@ -51,14 +51,14 @@ test("login works with the keyboard alone", async ({ page, request }) => {
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole("heading", { name: "Your links" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 });
 
 test("the fourth link on the free plan shows the plan-limit message", async ({ page, request }) => {
   const { token } = await apiSignUp(request);
   for (let i = 0; i < 3; i++) await apiCreateLink(request, token);
   await signInPage(page, token);
-  await page.goto("/dashboard");
+  await page.goto("/links");
   await expect(page.getByText("3 of 3 links")).toBeVisible();
   await page.getByLabel("Long URL").fill("https://example.org/fourth");
   await page.getByRole("button", { name: "Shorten" }).click();

@@ -16,8 +16,8 @@ test("register → shorten → copy → visit → see the click on the stats pag
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
 
-  // Lands on the dashboard with the URL carried through sign-up.
-  await expect(page).toHaveURL(/\/dashboard/);
+  // A new account lands on the link manager with the URL carried through sign-up.
+  await expect(page).toHaveURL(/\/links\?url=/);
   await expect(page.getByLabel("Long URL")).toHaveValue(`${DESTINATION}/spring-sale`);
   await expect(page.getByText("0 of 3 links")).toBeVisible();
   await page.getByRole("button", { name: "Shorten" }).click();
@@ -29,7 +29,7 @@ test("register → shorten → copy → visit → see the click on the stats pag
   await expect(page.getByRole("img", { name: `QR code for ${shortUrl}` })).toBeVisible();
   await expect(page.getByText("1 of 3 links")).toBeVisible();
   await expect(page.getByLabel("Long URL")).toHaveValue("");
-  await screenshot(page, "dashboard-new-link-desktop");
+  await screenshot(page, "links-new-link-desktop");
 
   await page.getByRole("button", { name: `Copy ${shortUrl}` }).first().click();
   await expect(page.getByText("Copied!").first()).toBeVisible();
@@ -47,6 +47,8 @@ test("register → shorten → copy → visit → see the click on the stats pag
   await expect(page).toHaveTitle(`Stats for /${code} · Shortly`);
   await expect(page.getByTestId("total-clicks")).toContainText("1", { timeout: 10_000 });
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("headline-clicks")).toHaveText("1");
   const today = new Date().toISOString().slice(0, 10);
+  await page.getByText("Redirects per day").click();
   await expect(page.getByRole("row", { name: new RegExp(`${today}\\s+1`) })).toBeVisible();
 });

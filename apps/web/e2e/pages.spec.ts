@@ -30,7 +30,8 @@ test("signed-in pages are accessible at desktop and phone widths", async ({ page
   await apiCreateLink(request, token, "https://example.com/a/really/long/path/that/needs/truncating/in/the/table?utm_source=newsletter&utm_medium=email");
   await request.get(`/${link.short_code}`, { maxRedirects: 0 });
   await signInPage(page, token);
-  await check(page, "/dashboard", "Your links", "dashboard");
+  await check(page, "/dashboard", "Dashboard", "dashboard");
+  await check(page, "/links", "Your links", "links");
   await check(page, `/links/${link.short_code}`, /Stats for/, "stats");
   await check(page, "/account", "Account", "account");
   await check(page, "/links/Missing1", "We couldn't find that link", "stats-not-found");
@@ -40,12 +41,12 @@ test("deleting a link asks first, then removes it", async ({ page, request }) =>
   const { token } = await apiSignUp(request);
   const link = await apiCreateLink(request, token);
   await signInPage(page, token);
-  await page.goto("/dashboard");
+  await page.goto("/links");
   await page.getByRole("button", { name: `Delete /${link.short_code}` }).click();
   const dialog = page.getByRole("dialog", { name: "Delete this link?" });
   await expect(dialog).toBeVisible();
   await expectAccessible(page);
-  await screenshot(page, "dashboard-delete-dialog");
+  await screenshot(page, "links-delete-dialog");
   await dialog.getByRole("button", { name: "Delete link" }).click();
   await expect(page.getByText("No links yet")).toBeVisible();
   expect((await request.get(`/${link.short_code}`, { maxRedirects: 0 })).status()).toBe(404);
@@ -55,7 +56,7 @@ test("disabling a link stops its redirect and explains its stats page", async ({
   const { token } = await apiSignUp(request);
   const link = await apiCreateLink(request, token);
   await signInPage(page, token);
-  await page.goto("/dashboard");
+  await page.goto("/links");
   await page.getByRole("button", { name: `Disable /${link.short_code}` }).click();
   await expect(page.getByText("Disabled", { exact: true })).toBeVisible();
   expect((await request.get(`/${link.short_code}`, { maxRedirects: 0 })).status()).toBe(404);

@@ -1,5 +1,5 @@
 -- Analytics: enriched clicks (the raw IP is dropped: only the visitor key is kept),
--- per-dimension daily rollups, unique-visitor counts and the daily salts.
+-- daily rollups per link and per account, unique-visitor counting and the daily salts.
 -- AlterTable
 ALTER TABLE "clicks" DROP COLUMN "ip",
 ADD COLUMN     "browser" VARCHAR(64),
@@ -27,12 +27,25 @@ CREATE TABLE "link_daily_dimensions" (
 );
 
 -- CreateTable
-CREATE TABLE "account_daily_visitors" (
+CREATE TABLE "account_daily_clicks" (
     "user_id" INTEGER NOT NULL,
     "day" DATE NOT NULL,
+    "clicks" INTEGER NOT NULL,
+    "bot_clicks" INTEGER NOT NULL,
     "visitors" INTEGER NOT NULL,
 
-    CONSTRAINT "account_daily_visitors_pkey" PRIMARY KEY ("user_id","day")
+    CONSTRAINT "account_daily_clicks_pkey" PRIMARY KEY ("user_id","day")
+);
+
+-- CreateTable
+CREATE TABLE "account_daily_dimensions" (
+    "user_id" INTEGER NOT NULL,
+    "day" DATE NOT NULL,
+    "dimension" VARCHAR(16) NOT NULL,
+    "value" VARCHAR(255) NOT NULL,
+    "clicks" INTEGER NOT NULL,
+
+    CONSTRAINT "account_daily_dimensions_pkey" PRIMARY KEY ("user_id","day","dimension","value")
 );
 
 -- CreateTable
@@ -65,5 +78,8 @@ CREATE TABLE "visitor_salts" (
 ALTER TABLE "link_daily_dimensions" ADD CONSTRAINT "link_daily_dimensions_link_id_fkey" FOREIGN KEY ("link_id") REFERENCES "links"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "account_daily_visitors" ADD CONSTRAINT "account_daily_visitors_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "account_daily_clicks" ADD CONSTRAINT "account_daily_clicks_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account_daily_dimensions" ADD CONSTRAINT "account_daily_dimensions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { Spinner } from "../components/ui/spinner";
 import { paths } from "../config/paths";
 import { AppLayout } from "./layouts/app-layout";
@@ -23,6 +23,11 @@ export function createRouter() {
           lazy: () => import("./routes/dashboard").then((m) => ({ Component: m.DashboardRoute })),
         },
         {
+          path: paths.links,
+          loader: requireAuth,
+          lazy: () => import("./routes/links").then((m) => ({ Component: m.LinksRoute })),
+        },
+        {
           path: "/links/:code",
           loader: requireAuth,
           lazy: () => import("./routes/link-stats").then((m) => ({ Component: m.LinkStatsRoute })),
@@ -33,7 +38,6 @@ export function createRouter() {
           lazy: () => import("./routes/account").then((m) => ({ Component: m.AccountRoute })),
         },
         { path: "/auth/callback", lazy: () => import("./routes/auth-callback").then((m) => ({ Component: m.AuthCallbackRoute })) },
-        { path: "/links", element: <Navigate to={paths.dashboard} replace /> },
         { path: "*", lazy: () => import("./routes/not-found").then((m) => ({ Component: m.NotFoundRoute })) },
       ],
     },

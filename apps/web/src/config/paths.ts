@@ -4,7 +4,10 @@ export const paths = {
   home: "/",
   login: "/login",
   register: "/register",
+  /** The account's analytics: the default page after login. */
   dashboard: "/dashboard",
+  /** The link manager. */
+  links: "/links",
   account: "/account",
   link: (code: string) => `/links/${encodeURIComponent(code)}`,
 } as const;

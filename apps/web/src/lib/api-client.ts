@@ -13,6 +13,8 @@ export interface ApiFetchOptions<S extends z.ZodType> {
   /** Send no Authorization header and do not treat 401 as a lost session (login). */
   skipAuth?: boolean;
   signal?: AbortSignal;
+  /** "blob" returns a successful body as a Blob (file downloads); errors are read as JSON either way. */
+  responseType?: "json" | "blob";
 }
 
 let onUnauthorized: () => void = () => {};
@@ -92,6 +94,7 @@ async function readResponse<S extends z.ZodType>(response: Response, options: Ap
   if (contentType.includes("text/html")) throw new ApiError("unavailable", response.status, UNAVAILABLE_MESSAGE);
 
   if (response.status === 204) return undefined as z.output<S>;
+  if (response.ok && options.responseType === "blob") return (await response.blob()) as z.output<S>;
   const payload: unknown = contentType.includes("json") ? await response.json().catch(() => undefined) : undefined;
 
   if (!response.ok) throw toApiError(response.status, payload);

@@ -40,37 +40,33 @@ export interface ExportRow {
   user_agent: string | null;
 }
 
-const links = (scope: Scope) =>
-  "linkId" in scope ? Prisma.sql`SELECT ${scope.linkId}::int AS id` : Prisma.sql`SELECT id FROM links WHERE user_id = ${scope.userId}`;
-
 /**
- * Analytics read the daily rollups the click writer maintains (a few rows per
- * link and day), never raw clicks; only the CSV export streams raw rows.
+ * Analytics read the daily rollups the click writer maintains (per link for a
+ * link's page, per account for the dashboard), never raw clicks; only the CSV
+ * export streams raw rows.
  */
 export function createAnalyticsRepository(db: Db, exportPool: pg.Pool) {
   return {
     /** Human clicks, bot clicks and distinct visitors per day that has any. */
     async days(scope: Scope, range: DayRange): Promise<DayRow[]> {
-      const visitors =
-        "linkId" in scope
-          ? Prisma.sql`sum(d.visitors)`
-          : Prisma.sql`(SELECT visitors FROM account_daily_visitors a WHERE a.user_id = ${scope.userId} AND a.day = d.day)`;
-      const rows = await db.$queryRaw<Array<{ day: Date; humans: bigint; bots: bigint; visitors: bigint | number | null }>>`
-        SELECT d.day, sum(d.clicks - d.bot_clicks) AS humans, sum(d.bot_clicks) AS bots, ${visitors} AS visitors
-        FROM link_daily_clicks d
-        WHERE d.link_id IN (${links(scope)}) AND d.day BETWEEN ${range.from}::date AND ${range.to}::date
-        GROUP BY d.day ORDER BY d.day`;
-      return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), humans: Number(r.humans), bots: Number(r.bots), visitors: Number(r.visitors ?? 0) }));
+      const [table, key] = "linkId" in scope ? [Prisma.sql`link_daily_clicks`, Prisma.sql`link_id = ${scope.linkId}`] : [Prisma.sql`account_daily_clicks`, Prisma.sql`user_id = ${scope.userId}`];
+      const rows = await db.$queryRaw<Array<{ day: Date; humans: number; bots: number; visitors: number }>>`
+        SELECT day, clicks - bot_clicks AS humans, bot_clicks AS bots, visitors
+        FROM ${table} WHERE ${key} AND day BETWEEN ${range.from}::date AND ${range.to}::date
+        ORDER BY day`;
+      return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), humans: r.humans, bots: r.bots, visitors: r.visitors }));
     },
 
     /** The `top` largest values of every dimension (ties by value, so the answer is stable). */
     async dimensions(scope: Scope, range: DayRange, top: number): Promise<DimensionRow[]> {
+      const [table, key] =
+        "linkId" in scope ? [Prisma.sql`link_daily_dimensions`, Prisma.sql`link_id = ${scope.linkId}`] : [Prisma.sql`account_daily_dimensions`, Prisma.sql`user_id = ${scope.userId}`];
       const rows = await db.$queryRaw<Array<{ dimension: string; value: string; clicks: bigint }>>`
         SELECT dimension, value, clicks FROM (
           SELECT dimension, value, sum(clicks) AS clicks,
                  row_number() OVER (PARTITION BY dimension ORDER BY sum(clicks) DESC, value) AS rank
-          FROM link_daily_dimensions
-          WHERE link_id IN (${links(scope)}) AND day BETWEEN ${range.from}::date AND ${range.to}::date
+          FROM ${table}
+          WHERE ${key} AND day BETWEEN ${range.from}::date AND ${range.to}::date
           GROUP BY dimension, value
         ) ranked
         WHERE rank <= ${top}

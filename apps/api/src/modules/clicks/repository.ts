@@ -44,9 +44,9 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 /**
  * A batch in ONE statement, so it is all-or-nothing and a retried or replayed
- * batch is skipped as a whole by its checkpoint: the click rows; the per-day
- * counters (clicks, bots, distinct visitors); the per-dimension counters; the
- * account's distinct visitors; and the spool checkpoint. Every upsert runs in
+ * batch is skipped as a whole by its checkpoint: the click rows; per link and
+ * per account, the daily counters (clicks, bots, distinct visitors) and the
+ * daily per-dimension counters; and the spool checkpoint. Every upsert runs in
  * key order so concurrent writers cannot deadlock. Clicks of links deleted
  * since the visit are skipped by the join.
  */
@@ -79,15 +79,18 @@ const INSERT_BATCH = `
       bot_clicks = link_daily_clicks.bot_clicks + EXCLUDED.bot_clicks,
       visitors = link_daily_clicks.visitors + EXCLUDED.visitors
   ),
-  dimensions AS (
-    INSERT INTO link_daily_dimensions (link_id, day, dimension, value, clicks)
-    SELECT link_id, day, d.dimension, d.value, count(*)::int
+  human_dimensions AS (
+    SELECT link_id, user_id, day, d.dimension, d.value
     FROM input CROSS JOIN LATERAL (VALUES
       ('referrer', coalesce(referrer_host, '')), ('country', coalesce(country, '')),
       ('city', CASE WHEN city IS NULL THEN '' ELSE country || E'\t' || city END),
       ('browser', coalesce(browser, '')), ('os', coalesce(os, '')), ('device', coalesce(device, ''))
     ) AS d(dimension, value)
     WHERE NOT is_bot
+  ),
+  link_dimensions AS (
+    INSERT INTO link_daily_dimensions (link_id, day, dimension, value, clicks)
+    SELECT link_id, day, dimension, value, count(*)::int FROM human_dimensions
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT (link_id, day, dimension, value) DO UPDATE SET clicks = link_daily_dimensions.clicks + EXCLUDED.clicks
   ),
@@ -98,9 +101,21 @@ const INSERT_BATCH = `
     RETURNING user_id, day
   ),
   account_counted AS (
-    INSERT INTO account_daily_visitors (user_id, day, visitors)
-    SELECT user_id, day, count(*)::int FROM new_account_visitors GROUP BY 1, 2 ORDER BY 1, 2
-    ON CONFLICT (user_id, day) DO UPDATE SET visitors = account_daily_visitors.visitors + EXCLUDED.visitors
+    INSERT INTO account_daily_clicks (user_id, day, clicks, bot_clicks, visitors)
+    SELECT k.user_id, k.day, k.clicks, k.bots, coalesce(v.visitors, 0)
+    FROM (SELECT user_id, day, count(*)::int AS clicks, (count(*) FILTER (WHERE is_bot))::int AS bots FROM input GROUP BY 1, 2) k
+    LEFT JOIN (SELECT user_id, day, count(*)::int AS visitors FROM new_account_visitors GROUP BY 1, 2) v USING (user_id, day)
+    ORDER BY 1, 2
+    ON CONFLICT (user_id, day) DO UPDATE SET
+      clicks = account_daily_clicks.clicks + EXCLUDED.clicks,
+      bot_clicks = account_daily_clicks.bot_clicks + EXCLUDED.bot_clicks,
+      visitors = account_daily_clicks.visitors + EXCLUDED.visitors
+  ),
+  account_dimensions AS (
+    INSERT INTO account_daily_dimensions (user_id, day, dimension, value, clicks)
+    SELECT user_id, day, dimension, value, count(*)::int FROM human_dimensions
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (user_id, day, dimension, value) DO UPDATE SET clicks = account_daily_dimensions.clicks + EXCLUDED.clicks
   )
   INSERT INTO click_spool_checkpoints (spool_id, last_seq, updated_at)
   SELECT $13, $14, now() WHERE $15::boolean

@@ -92,6 +92,15 @@ describe("GET /api/analytics/dashboard", () => {
     expect(body.by_date.slice(0, 6).every((d: { clicks: number; visitors: number; bot_clicks: number }) => d.clicks + d.visitors + d.bot_clicks === 0)).toBe(true);
   });
 
+  it("keeps a deleted link's clicks in the account's history, but not in top links", async () => {
+    const user = await createUser(app);
+    const { a, b } = await seedKnownClicks(user);
+    expect((await app.inject({ method: "DELETE", url: `/api/urls/${a}`, headers: user.headers })).statusCode).toBe(204);
+    const res = await get("/api/analytics/dashboard?range=7d", user);
+    expect(res.json()).toMatchObject({ total_clicks: 5, unique_visitors: 2, bot_clicks: 2, countries: [{ value: "GB", clicks: 4 }, { value: "US", clicks: 1 }] });
+    expect(res.json().top_links.map((l: { code: string }) => l.code)).toEqual([b]);
+  });
+
   it("shows only the caller's links", async () => {
     const owner = await createUser(app);
     await seedKnownClicks(owner);

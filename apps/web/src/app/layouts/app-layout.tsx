@@ -24,6 +24,7 @@ export function AppLayout() {
             {signedIn ? (
               <>
                 <NavLink to={paths.dashboard}>Dashboard</NavLink>
+                <NavLink to={paths.links}>Links</NavLink>
                 <NavLink to={paths.account}>Account</NavLink>
               </>
             ) : (

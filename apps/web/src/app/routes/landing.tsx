@@ -10,7 +10,7 @@ export function LandingRoute() {
   const [url, setUrl] = useState("");
   if (useToken()) return <Navigate to={paths.dashboard} replace />;
 
-  // Shortening needs an account: carry the URL through sign-up to the dashboard.
+  // Shortening needs an account: carry the URL through sign-up to the link manager.
   const start = (event: FormEvent) => {
     event.preventDefault();
     navigate(`${paths.register}${url.trim() ? `?url=${encodeURIComponent(url.trim())}` : ""}`);

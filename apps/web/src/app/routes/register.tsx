@@ -10,7 +10,8 @@ export function RegisterRoute() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const pendingUrl = params.get("url");
-  const next = pendingUrl ? `${paths.dashboard}?url=${encodeURIComponent(pendingUrl)}` : safeNext(params.get("next"), paths.dashboard);
+  // A new account has nothing to analyse yet: it starts where links are made.
+  const next = pendingUrl ? `${paths.links}?url=${encodeURIComponent(pendingUrl)}` : safeNext(params.get("next"), paths.links);
   return (
     <section className="auth-card card">
       <h1>Create your free account</h1>

@@ -1,0 +1,47 @@
+import type { CreatedUrlResponse } from "@shortly/contract";
+import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { Alert } from "../../components/ui/alert";
+import { Button } from "../../components/ui/button";
+import { Spinner } from "../../components/ui/spinner";
+import { useAppConfig } from "../../features/app-config/api/get-app-config";
+import { useMe } from "../../features/auth/api/get-me";
+import { useLinks } from "../../features/links/api/get-links";
+import { CreateLinkForm } from "../../features/links/components/create-link-form";
+import { LinkList } from "../../features/links/components/link-list";
+import { NewLinkCard } from "../../features/links/components/new-link-card";
+import { PlanUsage } from "../../features/links/components/plan-usage";
+import { useDocumentTitle } from "../../lib/use-document-title";
+
+export function LinksRoute() {
+  useDocumentTitle("Links");
+  const [params] = useSearchParams();
+  const [page, setPage] = useState(0);
+  const [created, setCreated] = useState<CreatedUrlResponse | null>(null);
+  const links = useLinks(page);
+  const me = useMe();
+  const config = useAppConfig();
+
+  return (
+    <div className="stack-lg">
+      <div className="page-head">
+        <h1>Your links</h1>
+        {links.data && me.data && config.data && (
+          <PlanUsage used={links.data.total} limit={config.data.free_plan_limit} plan={me.data.plan} />
+        )}
+      </div>
+      <CreateLinkForm initialUrl={params.get("url") ?? ""} onCreated={setCreated} />
+      {created && <NewLinkCard link={created} />}
+      <section aria-labelledby="links-title" className="stack">
+        <h2 id="links-title">All links</h2>
+        {links.isPending && <Spinner label="Loading your links…" />}
+        {links.isError && (
+          <Alert action={<Button variant="secondary" size="sm" onClick={() => void links.refetch()}>Try again</Button>}>
+            Your links could not be loaded. {links.error.message}
+          </Alert>
+        )}
+        {links.data && <LinkList data={links.data} page={page} onPageChange={setPage} />}
+      </section>
+    </div>
+  );
+}

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { RESERVED_PATHS, SHORT_CODE_PATTERN, SPA_ROUTES } from "@shortly/contract";
+import { LIVE_PATH, RESERVED_PATHS, SHORT_CODE_PATTERN, SPA_ROUTES } from "@shortly/contract";
 import pg from "pg";
 import { SHELL_HEADERS } from "../../apps/api/dist/plugins/spa.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { startStack } from "../stack.mjs";
 import { hasNginx, json, raw } from "./helpers.js";
 
@@ -51,7 +52,7 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
     await stack?.stop();
   });
 
-  it.each(["/", "/login", "/dashboard", "/links/abc1234", "/account"])("serves the app shell with security headers at %s", async (url) => {
+  it.each(["/", "/login", "/dashboard", "/links", "/links/abc1234", "/account"])("serves the app shell with security headers at %s", async (url) => {
     const res = await raw(`${stack.baseUrl}${url}`);
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toContain("text/html");
@@ -120,6 +121,21 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
     const [first, second, third] = await visitors();
     expect(first).toBe(third);
     expect(first).not.toBe(second);
+  });
+
+  it("proxies the live-clicks WebSocket upgrade to the API", async () => {
+    const socket = new WebSocket(`${stack.baseUrl.replace(/^http/, "ws")}${LIVE_PATH}`);
+    const messages: string[] = [];
+    socket.on("message", (data) => messages.push(String(data)));
+    await new Promise<void>((resolve, reject) => {
+      socket.once("open", () => resolve());
+      socket.once("error", reject);
+    });
+    socket.send(JSON.stringify({ type: "auth", token }));
+    await expect.poll(() => messages, { timeout: 5000 }).toEqual([JSON.stringify({ type: "ready" })]);
+    socket.send(JSON.stringify({ type: "ping" }));
+    await expect.poll(() => messages.at(-1), { timeout: 5000 }).toBe(JSON.stringify({ type: "pong" }));
+    socket.close();
   });
 
   it("gives the API's JSON 404 for an unknown code, and never redirects a reserved path", async () => {

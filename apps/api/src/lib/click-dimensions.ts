@@ -14,7 +14,8 @@ export interface AgentDimensions {
   isBot: boolean;
 }
 
-const NO_AGENT: AgentDimensions = { browser: null, os: null, device: null, isBot: false };
+/** Every browser sends a User-Agent; a request without one is a script, counted with the bots. */
+const NO_AGENT: AgentDimensions = { browser: null, os: null, device: null, isBot: true };
 
 /**
  * Parsing a user agent costs tens of microseconds and real traffic repeats a

@@ -101,6 +101,14 @@ describe("GET /api/analytics/dashboard", () => {
     expect(res.json().top_links.map((l: { code: string }) => l.code)).toEqual([b]);
   });
 
+  it("counts a request without a user agent as a bot: browsers always send one", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    expect((await app.inject({ url: `/${link.short_code}`, remoteAddress: GB_IP })).statusCode).toBe(302);
+    await app.clickRecorder.flush();
+    expect((await get("/api/analytics/dashboard", user)).json()).toMatchObject({ total_clicks: 0, unique_visitors: 0, bot_clicks: 1, countries: [] });
+  });
+
   it("shows only the caller's links", async () => {
     const owner = await createUser(app);
     await seedKnownClicks(owner);

@@ -38,15 +38,12 @@ export interface SpoolPosition {
   lastSeq: number;
 }
 
-/** The breakdowns kept per link and day; the city value is "CC\tCity". */
-export const DIMENSIONS = ["referrer", "country", "city", "browser", "os", "device"] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-
 /**
  * A batch in ONE statement, so it is all-or-nothing and a retried or replayed
  * batch is skipped as a whole by its checkpoint: the click rows; per link and
  * per account, the daily counters (clicks, bots, distinct visitors) and the
- * daily per-dimension counters; and the spool checkpoint. Every upsert runs in
+ * daily per-dimension counters (referrer, country, city as "CC<tab>City",
+ * browser, os, device; "" for unknown); and the spool checkpoint. Every upsert runs in
  * key order so concurrent writers cannot deadlock. Clicks of links deleted
  * since the visit are skipped by the join.
  */

@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { benchDatabase } from "./database.mjs";
 import { startShortly } from "./processes.mjs";
+import { printTimingHeader, signUp, timeRequests } from "./requests.mjs";
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
 const LINKS = 200;
@@ -19,10 +20,7 @@ const db = await benchDatabase();
 const pool = new pg.Pool({ connectionString: db.url, max: 2 });
 const server = await startShortly(db.url, mkdtempSync(path.join(tmpdir(), "shortly-bench-spool-")));
 
-const email = `analytics-${Date.now()}@example.com`;
-const json = (body) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-await fetch(`${server.url}/api/auth/register`, json({ email, password: "benchmark-password" }));
-const { access_token: token } = await (await fetch(`${server.url}/api/auth/login-json`, json({ username: email, password: "benchmark-password" }))).json();
+const { email, token } = await signUp(server.url, "analytics");
 const userId = (await pool.query("SELECT id FROM users WHERE email = $1", [email])).rows[0].id;
 
 console.log(`Seeding ${LINKS} links and ${CLICKS.toLocaleString()} clicks over ${DAYS} days (database: ${db.where})…`);
@@ -86,26 +84,11 @@ console.log(
 const headers = { authorization: `Bearer ${token}` };
 const busiest = (await pool.query("SELECT code FROM links l JOIN link_daily_clicks d ON d.link_id = l.id GROUP BY code ORDER BY sum(clicks) DESC LIMIT 1")).rows[0].code;
 
-async function time(name, url) {
-  for (let i = 0; i < 10; i++) await (await fetch(url, { headers })).arrayBuffer();
-  const samples = [];
-  let status = 0;
-  for (let i = 0; i < SAMPLES; i++) {
-    started = performance.now();
-    const res = await fetch(url, { headers });
-    await res.arrayBuffer();
-    samples.push(performance.now() - started);
-    status = res.status;
-  }
-  samples.sort((a, b) => a - b);
-  const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))].toFixed(2);
-  console.log(`${name.padEnd(56)} ${String(status).padStart(4)} ${pct(50).padStart(8)} ${pct(95).padStart(8)} ${pct(99).padStart(8)}`);
-}
 
-console.log(`${"request (sequential, loopback)".padEnd(56)} ${"HTTP".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`);
-for (const range of ["7d", "30d", "90d"]) await time(`GET /api/analytics/dashboard?range=${range}`, `${server.url}/api/analytics/dashboard?range=${range}`);
-await time(`GET /api/urls/{busiest}/analytics?range=90d`, `${server.url}/api/urls/${busiest}/analytics?range=90d`);
-await time(`GET /api/urls/{busiest}/analytics?range=7d`, `${server.url}/api/urls/${busiest}/analytics?range=7d`);
+printTimingHeader();
+for (const range of ["7d", "30d", "90d"]) await timeRequests(`GET /api/analytics/dashboard?range=${range}`, `${server.url}/api/analytics/dashboard?range=${range}`, token, { warmup: 10, samples: SAMPLES });
+await timeRequests(`GET /api/urls/{busiest}/analytics?range=90d`, `${server.url}/api/urls/${busiest}/analytics?range=90d`, token, { warmup: 10, samples: SAMPLES });
+await timeRequests(`GET /api/urls/{busiest}/analytics?range=7d`, `${server.url}/api/urls/${busiest}/analytics?range=7d`, token, { warmup: 10, samples: SAMPLES });
 
 // The whole account as CSV: the server's peak memory must not follow the row count.
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))[1]) / 1024;

@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { benchDatabase } from "./database.mjs";
 import { startShortly } from "./processes.mjs";
+import { printTimingHeader, signUp, timeRequests } from "./requests.mjs";
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 10_000_000);
 const LINKS = 1000;
@@ -16,15 +17,12 @@ const db = await benchDatabase();
 const pool = new pg.Pool({ connectionString: db.url, max: 2 });
 const server = await startShortly(db.url, mkdtempSync(path.join(tmpdir(), "shortly-bench-spool-")));
 
-const email = `stats-${Date.now()}@example.com`;
-const json = (body) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-await fetch(`${server.url}/api/auth/register`, json({ email, password: "benchmark-password" }));
-const { access_token: token } = await (await fetch(`${server.url}/api/auth/login-json`, json({ username: email, password: "benchmark-password" }))).json();
+const { email, token } = await signUp(server.url, "stats");
 const { rows } = await pool.query("SELECT id FROM users WHERE email = $1", [email]);
 const userId = rows[0].id;
 
 console.log(`Seeding ${LINKS} links and ${CLICKS.toLocaleString()} clicks on one of them (database: ${db.where})…`);
-let started = Date.now();
+const started = Date.now();
 await pool.query(
   `INSERT INTO links (code, long_url, user_id, created_at, updated_at)
    SELECT 'st' || lpad(i::text, 6, '0'), 'https://example.com/' || i, $1, now() - (i || ' minutes')::interval, now()
@@ -46,27 +44,11 @@ await pool.query(
 await pool.query("ANALYZE");
 console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 
-async function time(name, url) {
-  const headers = { authorization: `Bearer ${token}` };
-  for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).arrayBuffer();
-  const samples = [];
-  let status = 0;
-  for (let i = 0; i < SAMPLES; i++) {
-    started = performance.now();
-    const res = await fetch(url, { headers });
-    await res.arrayBuffer();
-    samples.push(performance.now() - started);
-    status = res.status;
-  }
-  samples.sort((a, b) => a - b);
-  const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))].toFixed(2);
-  console.log(`${name.padEnd(52)} ${String(status).padStart(4)} ${pct(50).padStart(8)} ${pct(95).padStart(8)} ${pct(99).padStart(8)}`);
-}
 
-console.log(`${"request (sequential, loopback)".padEnd(52)} ${"HTTP".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`);
-await time(`GET /api/urls/{code}/stats (${CLICKS.toLocaleString()} clicks)`, `${server.url}/api/urls/st000001/stats`);
-await time(`GET /api/urls?limit=100 (account with ${LINKS} links)`, `${server.url}/api/urls?limit=100`);
-await time(`GET /api/urls?limit=100&offset=900`, `${server.url}/api/urls?limit=100&offset=900`);
+printTimingHeader();
+await timeRequests(`GET /api/urls/{code}/stats (${CLICKS.toLocaleString()} clicks)`, `${server.url}/api/urls/st000001/stats`, token, { warmup: 20, samples: SAMPLES });
+await timeRequests(`GET /api/urls?limit=100 (account with ${LINKS} links)`, `${server.url}/api/urls?limit=100`, token, { warmup: 20, samples: SAMPLES });
+await timeRequests(`GET /api/urls?limit=100&offset=900`, `${server.url}/api/urls?limit=100&offset=900`, token, { warmup: 20, samples: SAMPLES });
 
 await server.stop();
 await pool.end();

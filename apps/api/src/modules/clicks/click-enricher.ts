@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createAgentParser, locate, referrerHost, visitorKey } from "../../lib/click-dimensions.js";
+import { DAY_MS, utcDay } from "../../lib/utc-day.js";
 import type { ClicksRepository, EnrichedClick, NewClick } from "./repository.js";
 
 export type ClickEnricher = (clicks: NewClick[]) => Promise<EnrichedClick[]>;
 
-const DAY_MS = 86_400_000;
-const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**
  * Turns visits into stored clicks in the writer, off the visitor's path:

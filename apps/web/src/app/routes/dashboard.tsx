@@ -1,5 +1,4 @@
-import { ANALYTICS_RANGES, type AnalyticsRange } from "@shortly/contract";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { EmptyState } from "../../components/ui/empty-state";
@@ -14,16 +13,14 @@ import { RangePicker } from "../../features/analytics/components/range-picker";
 import { TopList } from "../../features/analytics/components/top-list";
 import { TrafficChart } from "../../features/analytics/components/traffic-chart";
 import { useLiveAnalytics } from "../../features/analytics/hooks/use-live-analytics";
+import { useRangeParam } from "../../features/analytics/hooks/use-range-param";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
-const isRange = (value: string | null): value is AnalyticsRange => ANALYTICS_RANGES.includes(value as AnalyticsRange);
 
 /** The account's analytics: the page after login. The range lives in the URL, so a view can be shared or bookmarked. */
 export function DashboardRoute() {
   useDocumentTitle("Dashboard");
-  const [params, setParams] = useSearchParams();
-  const rangeParam = params.get("range");
-  const range: AnalyticsRange = isRange(rangeParam) ? rangeParam : "30d";
+  const [range, setRange] = useRangeParam();
   const dashboard = useDashboard(range);
   const live = useLiveAnalytics();
 
@@ -32,7 +29,7 @@ export function DashboardRoute() {
       <div className="page-head">
         <h1>Dashboard</h1>
         <div className="row">
-          <RangePicker value={range} onChange={(next) => setParams({ range: next }, { replace: true })} />
+          <RangePicker value={range} onChange={setRange} />
           <ExportCsvButton />
         </div>
       </div>

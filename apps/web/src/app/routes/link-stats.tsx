@@ -1,5 +1,4 @@
-import { ANALYTICS_RANGES, type AnalyticsRange } from "@shortly/contract";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { Spinner } from "../../components/ui/spinner";
 import { paths } from "../../config/paths";
@@ -11,6 +10,7 @@ import { LiveFeed } from "../../features/analytics/components/live-feed";
 import { RangePicker } from "../../features/analytics/components/range-picker";
 import { TrafficChart } from "../../features/analytics/components/traffic-chart";
 import { useLiveAnalytics } from "../../features/analytics/hooks/use-live-analytics";
+import { useRangeParam } from "../../features/analytics/hooks/use-range-param";
 import { useLink } from "../../features/links/api/get-link";
 import { useStats } from "../../features/links/api/get-stats";
 import { ClicksTable } from "../../features/links/components/clicks-table";
@@ -20,14 +20,11 @@ import { formatNumber } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
 const statusOf = (error: unknown) => (error instanceof ApiError ? error.status : 0);
-const isRange = (value: string | null): value is AnalyticsRange => ANALYTICS_RANGES.includes(value as AnalyticsRange);
 
 export function LinkStatsRoute() {
   const { code = "" } = useParams();
   useDocumentTitle(`Stats for /${code}`);
-  const [params, setParams] = useSearchParams();
-  const rangeParam = params.get("range");
-  const range: AnalyticsRange = isRange(rangeParam) ? rangeParam : "30d";
+  const [range, setRange] = useRangeParam();
   const link = useLink(code);
   const stats = useStats(code);
   const analytics = useLinkAnalytics(code, range);
@@ -97,7 +94,7 @@ export function LinkStatsRoute() {
       <section className="stack" aria-labelledby="analytics-title">
         <div className="page-head">
           <h2 id="analytics-title">Analytics</h2>
-          <RangePicker value={range} onChange={(next) => setParams({ range: next }, { replace: true })} />
+          <RangePicker value={range} onChange={setRange} />
         </div>
         {analytics.isPending && <Spinner label="Loading analytics…" />}
         {analytics.isError && <Alert>{analytics.error.message}</Alert>}

@@ -8,14 +8,12 @@ import { authRoutes } from "./modules/auth/routes.js";
 import { createAnalyticsRepository } from "./modules/analytics/repository.js";
 import { analyticsRoutes } from "./modules/analytics/routes.js";
 import { createAnalyticsService } from "./modules/analytics/service.js";
-import { createClickEnricher } from "./modules/clicks/click-enricher.js";
 import { createClickRecorder, type ClickRecorder } from "./modules/clicks/click-recorder.js";
 import { openSpool } from "./modules/clicks/click-spool.js";
 import { createClicksRepository } from "./modules/clicks/repository.js";
 import { createLinkCache, type LinkCache } from "./modules/redirect/link-cache.js";
 import { createClicksService } from "./modules/clicks/service.js";
 import { liveRoutes } from "./modules/live/routes.js";
-import { createLiveService } from "./modules/live/service.js";
 import { createLinksRepository } from "./modules/links/repository.js";
 import { linksRoutes } from "./modules/links/routes.js";
 import { createLinksService } from "./modules/links/service.js";
@@ -82,17 +80,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(corsPlugin, { origins: config.corsOrigins });
 
   // Composition root: repositories → services, handed to the route plugins.
-  const clicksRepo = createClicksRepository(app.prisma, app.pg);
-  const live = createLiveService({ publish: app.liveClicks.publish });
+  const clicksRepo = createClicksRepository(app.prisma);
   const { spoolDir } = config.clicks;
   const clickRecorder = createClickRecorder({
-    repo: clicksRepo,
-    enrich: createClickEnricher(clicksRepo),
-    onStored: live.clicksStored,
     spool: spoolDir ? openSpool(spoolDir, { maxBytes: config.clicks.spoolMaxBytes }) : null,
+    databaseUrl: config.databaseUrl,
     log: app.log,
     flushIntervalMs: config.clicks.flushIntervalMs,
     maxInMemory: config.clicks.maxInMemory,
+    publishLive: app.liveClicks.publish,
   });
   app.decorate("clickRecorder", clickRecorder);
   // Clicks an earlier run left in its spool (a crash) are replayed in the background.

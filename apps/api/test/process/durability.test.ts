@@ -12,6 +12,7 @@ import { startLoad, startServer } from "../helpers/server-process.js";
 
 const db = testDb();
 resetDatabaseBeforeEach(db);
+const LOAD_CONNECTIONS = 16;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function seedLink(pool: pg.Pool, code: string): Promise<void> {
@@ -23,12 +24,12 @@ const clickCount = async (pool: pg.Pool) => (await pool.query("SELECT count(*)::
 const counterSum = async (pool: pg.Pool) => (await pool.query("SELECT coalesce(sum(clicks), 0)::int AS n FROM link_daily_clicks")).rows[0].n as number;
 
 describe.each(["SIGTERM", "SIGKILL"] as const)("%s under load, then a restart", (signal) => {
-  it("stores every answered click exactly once", async () => {
+  it("stores every answered click, once", async () => {
     const spoolDir = mkdtempSync(path.join(tmpdir(), "shortly-spool-"));
     const env = { DATABASE_URL: inject("databaseUrl"), SPOOL_DIR: spoolDir };
     await seedLink(db, "durable1");
     const first = await startServer(env);
-    const load = startLoad(`${first.url}/durable1`);
+    const load = startLoad(`${first.url}/durable1`, LOAD_CONNECTIONS);
     await sleep(1500);
     first.child.kill(signal);
     await first.exited;
@@ -36,8 +37,16 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("%s under load, then a restart", 
     expect(redirects).toBeGreaterThan(100);
 
     const second = await startServer(env);
-    await expect.poll(() => clickCount(db), { timeout: 15_000, interval: 100 }).toBe(redirects);
-    expect(await counterSum(db)).toBe(redirects);
+    if (signal === "SIGTERM") {
+      await expect.poll(() => clickCount(db), { timeout: 15_000, interval: 100 }).toBe(redirects);
+    } else {
+      // A kill lands between spooling a visit and answering it at most once per
+      // open connection: such a visit is counted though its 302 never left.
+      await expect.poll(() => clickCount(db), { timeout: 15_000, interval: 100 }).toBeGreaterThanOrEqual(redirects);
+      await sleep(500); // a replay that counted anything twice would show here
+      expect(await clickCount(db)).toBeLessThanOrEqual(redirects + LOAD_CONNECTIONS);
+    }
+    expect(await counterSum(db)).toBe(await clickCount(db));
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
     expect(readdirSync(spoolDir)).toEqual([]);

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createAgentParser, locate, referrerHost, visitorKey } from "../../lib/click-dimensions.js";
 import { DAY_MS, utcDay } from "../../lib/utc-day.js";
-import type { ClicksRepository, EnrichedClick, NewClick } from "./repository.js";
+import type { EnrichedClick, NewClick } from "./click.js";
+import type { ClickWriterRepository } from "./writer-repository.js";
 
 export type ClickEnricher = (clicks: NewClick[]) => Promise<EnrichedClick[]>;
 
@@ -11,7 +12,7 @@ export type ClickEnricher = (clicks: NewClick[]) => Promise<EnrichedClick[]>;
  * user agent → browser, OS, device and bot; IP → country, city and the
  * day's visitor key; referrer → host. The IP goes no further than this.
  */
-export function createClickEnricher(repo: Pick<ClicksRepository, "saltFor" | "pruneVisitorDataBefore">): ClickEnricher {
+export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" | "pruneVisitorDataBefore">): ClickEnricher {
   const parseAgent = createAgentParser();
   const salts = new Map<string, Buffer>();
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
-import type { NewClick } from "./repository.js";
+import type { NewClick } from "./click.js";
 
 export interface SpooledClick extends NewClick {
   seq: number;
@@ -18,10 +18,11 @@ export interface ClickSpool {
   readonly lastSeq: number;
   /** Adds a click to the write buffer and returns its sequence number. */
   append(click: NewClick): number;
-  /** Writes the buffer to the file with one system call; a click is safe from a crash once this returns. */
-  sync(): void;
-  /** Clicks after `seq`, oldest first (to catch up from disk after spilling). */
-  readAfter(seq: number, limit: number): SpooledClick[];
+  /**
+   * Writes the buffer to the file with one system call and returns what it
+   * wrote (the click writer's input); a click is safe from a crash once this returns.
+   */
+  sync(): string;
   /** Everything up to `seq` is in the database: drop segments that hold nothing newer. */
   release(seq: number): void;
   /** Closes the file. With `discard` (everything is in the database) the files go; otherwise they stay for the next start. */
@@ -38,10 +39,10 @@ interface Segment {
 const SUFFIX = ".clicks";
 
 /** One JSON line per click, with short keys: the spool is written on every visit. */
-const encode = (seq: number, c: NewClick) =>
+export const encodeClick = (seq: number, c: NewClick) =>
   `${JSON.stringify({ s: seq, l: c.linkId, o: c.userId, c: c.code, t: c.clickedAt.getTime(), r: c.referrer, u: c.userAgent, i: c.ip })}\n`;
 
-function decode(line: string): SpooledClick | null {
+export function decodeClick(line: string): SpooledClick | null {
   try {
     const r = JSON.parse(line) as { s: number; l: number; o?: number; c?: string; t: number; r: string | null; u: string | null; i: string | null };
     // Spools written before owner and code were spooled lack them; they only feed the live view.
@@ -53,9 +54,16 @@ function decode(line: string): SpooledClick | null {
 
 function readSegment(file: string): SpooledClick[] {
   const clicks: SpooledClick[] = [];
-  for (const line of readFileSync(file, "utf8").split("\n")) {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return clicks; // released meanwhile: all stored
+    throw error;
+  }
+  for (const line of text.split("\n")) {
     if (!line) continue;
-    const click = decode(line);
+    const click = decodeClick(line);
     if (click) clicks.push(click);
   }
   return clicks;
@@ -78,10 +86,11 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
   let buffer = "";
 
   const sync = () => {
-    if (!buffer || fd === null) return;
+    if (!buffer || fd === null) return "";
     const data = buffer;
     buffer = "";
     writeSync(fd, data);
+    return data;
   };
 
   const openSegment = () => {
@@ -105,7 +114,7 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
         openSegment();
         current = segments.at(-1)!;
       }
-      const line = encode(seq + 1, click);
+      const line = encodeClick(seq + 1, click);
       buffer += line;
       seq++;
       current.lastSeq = seq;
@@ -114,18 +123,6 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
       return seq;
     },
     sync,
-    readAfter(after, limit) {
-      sync();
-      const out: SpooledClick[] = [];
-      for (const segment of segments) {
-        if (segment.lastSeq <= after) continue;
-        for (const click of readSegment(segment.file)) {
-          if (click.seq > after) out.push(click);
-          if (out.length >= limit) return out;
-        }
-      }
-      return out;
-    },
     release(upTo) {
       // Keep the segment being written; drop older ones that are fully in the database.
       while (segments.length > 1 && segments[0]!.lastSeq <= upTo) {
@@ -143,9 +140,54 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
   };
 }
 
+/** Encodes clicks like a spool but keeps nothing: for an instance without a spool folder (tests). */
+export function memorySpool(): Pick<ClickSpool, "append" | "sync" | "lastSeq"> {
+  let seq = 0;
+  let buffer = "";
+  return {
+    get lastSeq() {
+      return seq;
+    },
+    append(click) {
+      buffer += encodeClick(++seq, click);
+      return seq;
+    },
+    sync() {
+      const data = buffer;
+      buffer = "";
+      return data;
+    },
+  };
+}
+
+const segmentsOf = (dir: string, spoolId: string) =>
+  readdirSync(dir)
+    .filter((file) => file.startsWith(`${spoolId}.`) && file.endsWith(SUFFIX))
+    .sort()
+    .map((file) => ({ file: path.join(dir, file), firstSeq: Number(file.slice(spoolId.length + 1, -SUFFIX.length)) }));
+
+/**
+ * Clicks of a live spool after `after`, oldest first, read back from its
+ * files (the writer catching up after spilling). A line still being written
+ * at the end is skipped; the next read finds it whole.
+ */
+export function readSpoolAfter(dir: string, spoolId: string, after: number, limit: number): SpooledClick[] {
+  const segments = segmentsOf(dir, spoolId);
+  const out: SpooledClick[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const next = segments[i + 1];
+    if (next && next.firstSeq - 1 <= after) continue;
+    for (const click of readSegment(segments[i]!.file)) {
+      if (click.seq > after) out.push(click);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
 /** Finishes a spool whose clicks are all in the database: removes its files. */
 export function removeSpoolFiles(dir: string, spoolId: string): void {
-  for (const file of readdirSync(dir)) if (file.startsWith(`${spoolId}.`) && file.endsWith(SUFFIX)) rmSync(path.join(dir, file), { force: true });
+  for (const { file } of segmentsOf(dir, spoolId)) rmSync(file, { force: true });
 }
 
 /** Spools left by earlier runs of this instance (a crash, or a shutdown without the database), oldest click first. */

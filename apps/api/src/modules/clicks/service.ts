@@ -1,7 +1,8 @@
 import { SpoolFullError } from "./click-spool.js";
 import type { ClickRecorder } from "./click-recorder.js";
 import { ClicksUnavailableError } from "./errors.js";
-import type { ClicksRepository, NewClick } from "./repository.js";
+import type { NewClick } from "./click.js";
+import type { ClicksRepository } from "./repository.js";
 
 export function createClicksService(repo: ClicksRepository, recorder: ClickRecorder) {
   return {

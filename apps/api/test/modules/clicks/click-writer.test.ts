@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { createClickRecorder } from "../../../src/modules/clicks/click-recorder.js";
-import { openSpool, SpoolFullError } from "../../../src/modules/clicks/click-spool.js";
-import type { EnrichedClick, NewClick, SpoolPosition } from "../../../src/modules/clicks/repository.js";
+import type { EnrichedClick, NewClick, SpoolPosition } from "../../../src/modules/clicks/click.js";
+import { decodeClick, memorySpool, openSpool, SpoolFullError, type ClickSpool } from "../../../src/modules/clicks/click-spool.js";
+import { createClickWriter, type ClickWriter, type ClickWriterOptions } from "../../../src/modules/clicks/click-writer.js";
 
 const log = pino({ level: "silent" });
 const click = (linkId: number): NewClick => ({ linkId, userId: 1, code: `c${linkId}`, clickedAt: new Date(), referrer: null, userAgent: null, ip: null });
@@ -46,29 +46,51 @@ function fakeRepo() {
 }
 const asRepo = (r: ReturnType<typeof fakeRepo>) => ({ insertBatch: r.insertBatch, checkpoints: r.checkpoints_, forgetCheckpoints: r.forgetCheckpoints });
 
-describe("click recorder", () => {
+/**
+ * The writer as the thread runs it: clicks go through a spool (on disk, or
+ * memory only) and the writer gets what the spool wrote.
+ */
+function writerOn(spool: ClickSpool | null, options: Omit<ClickWriterOptions, "spool" | "log" | "enrich">) {
+  const buffer = spool ?? memorySpool();
+  const writer = createClickWriter({ enrich, log, spool: spool && { dir: spool.dir, spoolId: spool.spoolId }, onCommitted: (seq) => spool?.release(seq), ...options });
+  return {
+    writer,
+    record(...clicks: NewClick[]) {
+      clicks.forEach((c) => buffer.append(c));
+      writer.add(buffer.sync().split("\n").filter(Boolean).map((line) => decodeClick(line)!));
+    },
+    /** Shuts down as the recorder does: the spool's files go only when everything is stored. */
+    async close(w: ClickWriter = writer) {
+      const committed = await w.close();
+      spool?.close({ discard: committed >= buffer.lastSeq });
+    },
+  };
+}
+
+describe("click writer", () => {
   it("writes queued clicks in batches after a short delay", async () => {
     const repo = fakeRepo();
-    const recorder = createClickRecorder({ enrich, repo: asRepo(repo), spool: null, log, flushIntervalMs: 5, maxBatchSize: 2 });
-    for (let i = 1; i <= 5; i++) recorder.record(click(i));
+    const { writer, record } = writerOn(null, { repo: asRepo(repo), flushIntervalMs: 5, maxBatchSize: 2 });
+    for (let i = 1; i <= 5; i++) record(click(i));
     expect(repo.stored).toEqual([]);
+    expect(writer.pending).toBe(5);
     await wait(40);
     expect(repo.stored).toEqual([1, 2, 3, 4, 5]);
-    expect(recorder.pending).toBe(0);
+    expect(writer.pending).toBe(0);
   });
 
   it("retries a failed batch until it is written exactly once, even when the failure came after the commit", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const recorder = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir), log, flushIntervalMs: 5 });
+    const { record, close } = writerOn(openSpool(dir), { repo: asRepo(repo), flushIntervalMs: 5 });
     repo.faults.failBeforeCommit = 1;
     repo.faults.failAfterCommit = 1;
-    for (let i = 1; i <= 4; i++) recorder.record(click(i));
+    for (let i = 1; i <= 4; i++) record(click(i));
     await wait(200);
-    recorder.record(click(5));
+    record(click(5));
     await wait(100);
     expect(repo.stored).toEqual([1, 2, 3, 4, 5]);
-    await recorder.close();
+    await close();
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -89,12 +111,12 @@ describe("click recorder", () => {
         }
       },
     };
-    const recorder = createClickRecorder({ enrich, repo: slowRepo, spool: null, log, flushIntervalMs: 5 });
+    const { writer, record } = writerOn(null, { repo: slowRepo, flushIntervalMs: 5 });
     repo.faults.failBeforeCommit = 1; // the timer's write fails while others wait for it
-    for (let i = 1; i <= 3; i++) recorder.record(click(i));
+    for (let i = 1; i <= 3; i++) record(click(i));
     await wait(10);
-    await Promise.all([recorder.flush(), recorder.flush(), recorder.flush()].map((p) => p.catch(() => {})));
-    await recorder.flush();
+    await Promise.all([writer.flush(), writer.flush(), writer.flush()].map((p) => p.catch(() => {})));
+    await writer.flush();
     expect(maxActive).toBe(1);
     expect(repo.stored).toEqual([1, 2, 3]);
   });
@@ -102,21 +124,21 @@ describe("click recorder", () => {
   it("keeps memory bounded while the database is down, then writes everything from the spool in order", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const recorder = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir, { segmentRecords: 4 }), log, flushIntervalMs: 5, maxInMemory: 3, maxBatchSize: 3 });
+    const { writer, record, close } = writerOn(openSpool(dir, { segmentRecords: 4 }), { repo: asRepo(repo), flushIntervalMs: 5, maxInMemory: 3, maxBatchSize: 3 });
     repo.faults.failBeforeCommit = 1_000_000;
-    for (let i = 1; i <= 20; i++) recorder.record(click(i));
-    expect(recorder.pending).toBe(20);
+    for (let i = 1; i <= 20; i++) record(click(i));
+    expect(writer.pending).toBe(20);
     await wait(30);
     repo.faults.failBeforeCommit = 0;
-    await recorder.flush();
+    await writer.flush();
     expect(repo.stored).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     // Back to memory once caught up.
-    recorder.record(click(21));
-    await recorder.flush();
+    record(click(21));
+    await writer.flush();
     expect(repo.stored.at(-1)).toBe(21);
     // Fully written segments are removed as it goes; only the open one remains.
     expect(readdirSync(dir)).toHaveLength(1);
-    await recorder.close();
+    await close();
   });
 
   it("replays a crashed run's spool, skipping what its checkpoint says is stored", async () => {
@@ -127,8 +149,8 @@ describe("click recorder", () => {
     repo.checkpoints.set(crashed.spoolId, 2); // clicks 1 and 2 were written before the crash
     crashed.close(); // the process died here: no drain
 
-    const next = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir), log });
-    await next.start();
+    const next = writerOn(openSpool(dir), { repo: asRepo(repo) });
+    await next.writer.start();
     expect(repo.stored).toEqual([3, 4, 5]);
     expect(repo.checkpoints.has(crashed.spoolId)).toBe(false);
     await next.close();
@@ -138,17 +160,35 @@ describe("click recorder", () => {
   it("leaves unwritten clicks in the spool at shutdown for the next start", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const first = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir), log, flushIntervalMs: 10_000 });
+    const first = writerOn(openSpool(dir), { repo: asRepo(repo), flushIntervalMs: 10_000 });
     repo.faults.failBeforeCommit = 1_000;
-    first.record(click(1));
-    first.record(click(2));
+    first.record(click(1), click(2));
     await first.close();
     expect(readdirSync(dir)).toHaveLength(1);
     repo.faults.failBeforeCommit = 0;
-    const second = createClickRecorder({ enrich, repo: asRepo(repo), spool: openSpool(dir), log });
-    await second.start();
+    const second = writerOn(openSpool(dir), { repo: asRepo(repo) });
+    await second.writer.start();
     expect(repo.stored).toEqual([1, 2]);
     await second.close();
+  });
+
+  it("resumes from the spool's checkpoint when it replaces a writer that died", async () => {
+    const repo = fakeRepo();
+    const spool = openSpool(tempDir());
+    const first = writerOn(spool, { repo: asRepo(repo), flushIntervalMs: 5 });
+    first.record(click(1), click(2));
+    await first.writer.flush();
+    // Spooled, but the thread died before it got them.
+    spool.append(click(3));
+    spool.append(click(4));
+    spool.sync();
+    await first.writer.close();
+    const replacement = createClickWriter({ enrich, log, repo: asRepo(repo), spool: { dir: spool.dir, spoolId: spool.spoolId }, resume: { lastSeq: spool.lastSeq } });
+    expect(replacement.pending).toBe(4);
+    await replacement.flush();
+    expect(repo.stored).toEqual([1, 2, 3, 4]);
+    expect(replacement.pending).toBe(0);
+    await first.close(replacement);
   });
 
   it("refuses clicks once the spool reaches its size limit", () => {

@@ -1,0 +1,24 @@
+/** What the click writer thread is started with. */
+export interface ClickWriterThreadData {
+  databaseUrl: string;
+  /** This process's spool; null keeps clicks in memory only (tests). */
+  spool: { dir: string; spoolId: string } | null;
+  flushIntervalMs: number;
+  maxInMemory: number;
+  /** Set when the thread replaces one that died: read the spool from its checkpoint up to here. */
+  resume?: { lastSeq: number };
+}
+
+/** Main thread → writer. `lines` is exactly what the spool just wrote. */
+export type ToWriter =
+  | { t: "clicks"; lines: string }
+  | { t: "flush"; id: number }
+  | { t: "start"; id: number }
+  | { t: "close"; id: number };
+
+/** Writer → main thread. */
+export type FromWriter =
+  | { t: "committed"; seq: number }
+  | { t: "live"; messages: Array<[userId: number, message: string]> }
+  | { t: "log"; level: "info" | "warn" | "error"; obj: object; msg: string }
+  | { t: "done"; id: number; ok: boolean; committedSeq: number; error?: string };

@@ -1,0 +1,85 @@
+// Entry point of the click writer thread: parsing user agents, geolocating,
+// hashing visitors and writing batches happen here, so the redirect's event
+// loop only appends to the spool and answers.
+import { parentPort, workerData } from "node:worker_threads";
+import pg from "pg";
+import { createLiveService } from "../live/service.js";
+import { createClickEnricher } from "./click-enricher.js";
+import type { ClickWriterThreadData, FromWriter, ToWriter } from "./click-writer-protocol.js";
+import { decodeClick, type SpooledClick } from "./click-spool.js";
+import { createClickWriter, type WriterLog } from "./click-writer.js";
+import { createClickWriterRepository } from "./writer-repository.js";
+
+const port = parentPort!;
+const config = workerData as ClickWriterThreadData;
+const post = (message: FromWriter) => port.postMessage(message);
+
+/** Errors cross the thread boundary as plain fields; the main thread's logger prints them. */
+const plain = (obj: object) => {
+  const { err, ...rest } = obj as { err?: unknown };
+  return err instanceof Error ? { ...rest, err: { type: err.name, message: err.message, stack: err.stack } } : obj;
+};
+const log: WriterLog = {
+  info: (obj, msg) => post({ t: "log", level: "info", obj: plain(obj), msg }),
+  warn: (obj, msg) => post({ t: "log", level: "warn", obj: plain(obj), msg }),
+  error: (obj, msg) => post({ t: "log", level: "error", obj: plain(obj), msg }),
+};
+
+const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
+pool.on("error", (err) => log.error({ err }, "click writer connection error"));
+const repo = createClickWriterRepository(pool);
+
+let liveMessages: Array<[number, string]> = [];
+const live = createLiveService({ publish: (userId, message) => liveMessages.push([userId, message]) });
+
+const writer = createClickWriter({
+  repo,
+  enrich: createClickEnricher(repo),
+  spool: config.spool,
+  log,
+  flushIntervalMs: config.flushIntervalMs,
+  maxInMemory: config.maxInMemory,
+  resume: config.resume,
+  onCommitted: (seq) => post({ t: "committed", seq }),
+  onStored: (clicks) => {
+    live.clicksStored(clicks);
+    if (liveMessages.length === 0) return;
+    post({ t: "live", messages: liveMessages });
+    liveMessages = [];
+  },
+});
+
+function parse(lines: string): SpooledClick[] {
+  const clicks: SpooledClick[] = [];
+  for (const line of lines.split("\n")) {
+    const click = line ? decodeClick(line) : null;
+    if (click) clicks.push(click);
+  }
+  return clicks;
+}
+
+const reply = (id: number, run: () => Promise<unknown>) =>
+  run().then(
+    () => post({ t: "done", id, ok: true, committedSeq: -1 }),
+    (error: unknown) => post({ t: "done", id, ok: false, committedSeq: -1, error: String(error) }),
+  );
+
+port.on("message", (message: ToWriter) => {
+  switch (message.t) {
+    case "clicks":
+      writer.add(parse(message.lines));
+      break;
+    case "flush":
+      void reply(message.id, () => writer.flush());
+      break;
+    case "start":
+      void reply(message.id, () => writer.start());
+      break;
+    case "close":
+      void writer.close().then(async (committedSeq) => {
+        await pool.end().catch(() => {});
+        post({ t: "done", id: message.id, ok: true, committedSeq });
+      });
+      break;
+  }
+});

@@ -1,0 +1,199 @@
+import { readLeftoverSpools, readSpoolAfter, removeSpoolFiles, type SpooledClick } from "./click-spool.js";
+import type { ClickEnricher } from "./click-enricher.js";
+import type { EnrichedClick } from "./click.js";
+import type { ClickWriterRepository } from "./writer-repository.js";
+
+/** The few log calls the writer makes; pino's signature, so any pino logger fits. */
+export interface WriterLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface ClickWriterOptions {
+  repo: Pick<ClickWriterRepository, "insertBatch" | "checkpoints" | "forgetCheckpoints">;
+  /** Parses and geolocates a batch just before it is written. */
+  enrich: ClickEnricher;
+  /** Told about each batch once it is stored (the live view); not for clicks replayed from an earlier run. */
+  onStored?: (clicks: EnrichedClick[]) => void;
+  /** Told how far into the spool everything is stored, so the spool can drop what it no longer needs. */
+  onCommitted?: (seq: number) => void;
+  /** This process's spool, to read back after spilling and to checkpoint; null: clicks live in memory only. */
+  spool: { dir: string; spoolId: string } | null;
+  log: WriterLog;
+  /** How long a click may wait before its batch is written. */
+  flushIntervalMs?: number;
+  maxBatchSize?: number;
+  /** Clicks held in memory; beyond it they are read back from the spool (or, without one, dropped loudly). */
+  maxInMemory?: number;
+  /** A restarted writer (memory held nothing): read the spool from its checkpoint up to `lastSeq`. */
+  resume?: { lastSeq: number };
+}
+
+export interface ClickWriter {
+  /** Clicks already in the spool, in sequence order. */
+  add(clicks: SpooledClick[]): void;
+  /** Writes everything added so far. */
+  flush(): Promise<void>;
+  /** Replays spools left by an earlier run (after a crash), then keeps retrying until it can. */
+  start(): Promise<void>;
+  /** Stops the timer and drains; resolves to how far into the spool everything is stored. */
+  close(): Promise<number>;
+  readonly pending: number;
+}
+
+/**
+ * Stores spooled clicks in PostgreSQL in batches, with the spool position in
+ * the same statement, so a batch is stored exactly once even if it is retried
+ * or replayed after a crash. Runs in the click writer thread.
+ */
+export function createClickWriter({
+  repo,
+  enrich,
+  onStored,
+  onCommitted,
+  spool,
+  log,
+  flushIntervalMs = 50,
+  maxBatchSize = 2000,
+  maxInMemory = 100_000,
+  resume,
+}: ClickWriterOptions): ClickWriter {
+  let memory: SpooledClick[] = [];
+  /** Clicks beyond the memory bound are only in the spool until the writer catches up. */
+  let spilled = resume !== undefined && spool !== null;
+  let committedSeq = 0;
+  let lastSeq = resume?.lastSeq ?? 0;
+  let resync = spilled;
+  let timer: NodeJS.Timeout | null = null;
+  let flushing: Promise<void> | null = null;
+  let failures = 0;
+  let closed = false;
+
+  const schedule = (delay: number) => {
+    if (timer || closed) return;
+    timer = setTimeout(() => {
+      timer = null;
+      flush().catch(() => {}); // logged below; the retry is scheduled
+    }, delay);
+  };
+
+  const caughtUp = () => committedSeq >= lastSeq;
+
+  /** After a failed write we cannot know whether it committed: ask the checkpoint. */
+  async function resyncWithCheckpoint(): Promise<void> {
+    if (!spool) return;
+    const stored = (await repo.checkpoints([spool.spoolId])).get(spool.spoolId) ?? 0;
+    committedSeq = Math.max(committedSeq, stored);
+    memory = memory.filter((c) => c.seq > committedSeq);
+  }
+
+  async function writeOnce(): Promise<boolean> {
+    if (resync) {
+      await resyncWithCheckpoint();
+      resync = false;
+    }
+    const batch = spilled && spool ? readSpoolAfter(spool.dir, spool.spoolId, committedSeq, maxBatchSize) : memory.slice(0, maxBatchSize);
+    if (batch.length === 0) {
+      if (spilled && caughtUp()) spilled = false;
+      return false;
+    }
+    let stored: EnrichedClick[];
+    try {
+      stored = await enrich(batch);
+      await repo.insertBatch(stored, spool ? { spoolId: spool.spoolId, lastSeq: batch.at(-1)!.seq } : null);
+    } catch (error) {
+      resync = true;
+      throw error;
+    }
+    committedSeq = batch.at(-1)!.seq;
+    if (!spilled) memory = memory.slice(batch.length);
+    else if (caughtUp()) spilled = false;
+    onCommitted?.(committedSeq);
+    try {
+      onStored?.(stored);
+    } catch (err) {
+      log.error({ err }, "publishing stored clicks failed");
+    }
+    return true;
+  }
+
+  const flush = async (): Promise<void> => {
+    // One writer at a time: several callers may be waiting for the same run, and
+    // only the first to wake may start the next (two would write one batch twice).
+    while (flushing) await flushing.catch(() => {});
+    flushing = (async () => {
+      while (await writeOnce());
+    })()
+      .then(() => {
+        failures = 0;
+      })
+      .catch((err: unknown) => {
+        failures++;
+        const retryInMs = Math.min(flushIntervalMs * 2 ** failures, 5_000);
+        log.error({ err, inMemory: memory.length, spilled, retryInMs }, "writing clicks failed; will retry");
+        schedule(retryInMs);
+        throw err;
+      })
+      .finally(() => {
+        flushing = null;
+      });
+    return flushing;
+  };
+
+  async function replayLeftovers(): Promise<void> {
+    if (!spool) return;
+    for (const { spoolId, clicks } of readLeftoverSpools(spool.dir, spool.spoolId)) {
+      const done = (await repo.checkpoints([spoolId])).get(spoolId) ?? 0;
+      const todo = clicks.filter((c) => c.seq > done);
+      for (let i = 0; i < todo.length; i += maxBatchSize) {
+        const batch = todo.slice(i, i + maxBatchSize);
+        await repo.insertBatch(await enrich(batch), { spoolId, lastSeq: batch.at(-1)!.seq });
+      }
+      removeSpoolFiles(spool.dir, spoolId);
+      await repo.forgetCheckpoints([spoolId]);
+      if (todo.length) log.info({ spoolId, replayed: todo.length }, "replayed clicks from an earlier run");
+    }
+  }
+
+  return {
+    add(clicks) {
+      if (clicks.length === 0) return;
+      lastSeq = clicks.at(-1)!.seq;
+      if (!spilled) {
+        if (memory.length + clicks.length <= maxInMemory) {
+          for (const click of clicks) memory.push(click);
+        } else if (spool) {
+          spilled = true; // from here the writer reads the spool; memory would only duplicate it
+          memory = [];
+        } else {
+          memory = memory.concat(clicks).slice(-maxInMemory);
+          log.error({ maxInMemory }, "click queue full and no spool; dropped the oldest clicks");
+        }
+      }
+      schedule(flushIntervalMs);
+    },
+    flush,
+    async start() {
+      try {
+        await replayLeftovers();
+        if (spilled) schedule(0);
+      } catch (err) {
+        log.error({ err }, "replaying earlier clicks failed; will retry");
+        setTimeout(() => void this.start(), 5_000);
+      }
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if (await flush().then(() => true, () => false)) break;
+        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+      }
+      return committedSeq;
+    },
+    get pending() {
+      return lastSeq - committedSeq;
+    },
+  };
+}

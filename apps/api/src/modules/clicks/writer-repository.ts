@@ -1,85 +1,56 @@
 import type pg from "pg";
 import type { EnrichedClick, SpoolPosition } from "./click.js";
+import { rollUp, type ScopeRollup } from "./click-rollups.js";
+
+/** A scope's rollup upserts: visitor keys first, so the counters can add the visitors that were new. */
+const scopeUpserts = (scope: "link" | "account", idColumn: string, first: number) => {
+  const $ = (i: number) => `$${first + i}`;
+  return `
+  new_${scope}_visitors AS (
+    INSERT INTO ${scope}_visitor_days (${idColumn}, day, visitor)
+    SELECT * FROM unnest(${$(0)}::int[], ${$(1)}::date[], ${$(2)}::int8[]) ORDER BY 1, 2, 3
+    ON CONFLICT DO NOTHING
+    RETURNING ${idColumn}, day
+  ),
+  ${scope}_counted AS (
+    INSERT INTO ${scope}_daily_clicks (${idColumn}, day, clicks, bot_clicks, visitors)
+    SELECT k.id, k.day, k.clicks, k.bots, coalesce(v.visitors, 0)
+    FROM unnest(${$(3)}::int[], ${$(4)}::date[], ${$(5)}::int[], ${$(6)}::int[]) AS k(id, day, clicks, bots)
+    LEFT JOIN (SELECT ${idColumn} AS id, day, count(*)::int AS visitors FROM new_${scope}_visitors GROUP BY 1, 2) v USING (id, day)
+    ORDER BY 1, 2
+    ON CONFLICT (${idColumn}, day) DO UPDATE SET
+      clicks = ${scope}_daily_clicks.clicks + EXCLUDED.clicks,
+      bot_clicks = ${scope}_daily_clicks.bot_clicks + EXCLUDED.bot_clicks,
+      visitors = ${scope}_daily_clicks.visitors + EXCLUDED.visitors
+  ),
+  ${scope}_dimensions AS (
+    INSERT INTO ${scope}_daily_dimensions (${idColumn}, day, dimension, value, clicks)
+    SELECT * FROM unnest(${$(7)}::int[], ${$(8)}::date[], ${$(9)}::text[], ${$(10)}::text[], ${$(11)}::int[]) ORDER BY 1, 2, 3, 4
+    ON CONFLICT (${idColumn}, day, dimension, value) DO UPDATE SET clicks = ${scope}_daily_dimensions.clicks + EXCLUDED.clicks
+  )`;
+};
 
 /**
  * A batch in ONE statement, so it is all-or-nothing and a retried or replayed
  * batch is skipped as a whole by its checkpoint: the click rows; per link and
- * per account, the daily counters (clicks, bots, distinct visitors) and the
- * daily per-dimension counters (referrer, country, city as "CC<tab>City",
- * browser, os, device; "" for unknown); and the spool checkpoint. Every upsert runs in
- * key order so concurrent writers cannot deadlock. Clicks of links deleted
- * since the visit are skipped by the join.
+ * per account, the daily counters (clicks, bots, distinct visitors), the daily
+ * per-dimension counters and the day's visitor keys, all counted beforehand
+ * (click-rollups.ts); and the spool checkpoint. Every upsert runs in key order
+ * so concurrent writers cannot deadlock.
  */
 const INSERT_BATCH = `
-  WITH input AS (
-    SELECT c.*, (c.clicked_at AT TIME ZONE 'UTC')::date AS day, links.user_id
-    FROM unnest($1::int[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                $8::text[], $9::text[], $10::text[], $11::bool[], $12::int8[])
-      AS c(link_id, clicked_at, referrer, referrer_host, user_agent, browser, os, device, country, city, is_bot, visitor)
-    JOIN links ON links.id = c.link_id
-  ),
-  inserted AS (
+  WITH inserted AS (
     INSERT INTO clicks (link_id, clicked_at, referrer, referrer_host, user_agent, browser, os, device, country, city, is_bot, visitor)
-    SELECT link_id, clicked_at, referrer, referrer_host, user_agent, browser, os, device, country, city, is_bot, visitor FROM input
-  ),
-  new_link_visitors AS (
-    INSERT INTO link_visitor_days (link_id, day, visitor)
-    SELECT DISTINCT link_id, day, visitor FROM input WHERE NOT is_bot AND visitor IS NOT NULL ORDER BY 1, 2, 3
-    ON CONFLICT DO NOTHING
-    RETURNING link_id, day
-  ),
-  counted AS (
-    INSERT INTO link_daily_clicks (link_id, day, clicks, bot_clicks, visitors)
-    SELECT k.link_id, k.day, k.clicks, k.bots, coalesce(v.visitors, 0)
-    FROM (SELECT link_id, day, count(*)::int AS clicks, (count(*) FILTER (WHERE is_bot))::int AS bots FROM input GROUP BY 1, 2) k
-    LEFT JOIN (SELECT link_id, day, count(*)::int AS visitors FROM new_link_visitors GROUP BY 1, 2) v USING (link_id, day)
-    ORDER BY 1, 2
-    ON CONFLICT (link_id, day) DO UPDATE SET
-      clicks = link_daily_clicks.clicks + EXCLUDED.clicks,
-      bot_clicks = link_daily_clicks.bot_clicks + EXCLUDED.bot_clicks,
-      visitors = link_daily_clicks.visitors + EXCLUDED.visitors
-  ),
-  human_dimensions AS (
-    SELECT link_id, user_id, day, d.dimension, d.value
-    FROM input CROSS JOIN LATERAL (VALUES
-      ('referrer', coalesce(referrer_host, '')), ('country', coalesce(country, '')),
-      ('city', CASE WHEN city IS NULL THEN '' ELSE country || E'\t' || city END),
-      ('browser', coalesce(browser, '')), ('os', coalesce(os, '')), ('device', coalesce(device, ''))
-    ) AS d(dimension, value)
-    WHERE NOT is_bot
-  ),
-  link_dimensions AS (
-    INSERT INTO link_daily_dimensions (link_id, day, dimension, value, clicks)
-    SELECT link_id, day, dimension, value, count(*)::int FROM human_dimensions
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (link_id, day, dimension, value) DO UPDATE SET clicks = link_daily_dimensions.clicks + EXCLUDED.clicks
-  ),
-  new_account_visitors AS (
-    INSERT INTO account_visitor_days (user_id, day, visitor)
-    SELECT DISTINCT user_id, day, visitor FROM input WHERE NOT is_bot AND visitor IS NOT NULL ORDER BY 1, 2, 3
-    ON CONFLICT DO NOTHING
-    RETURNING user_id, day
-  ),
-  account_counted AS (
-    INSERT INTO account_daily_clicks (user_id, day, clicks, bot_clicks, visitors)
-    SELECT k.user_id, k.day, k.clicks, k.bots, coalesce(v.visitors, 0)
-    FROM (SELECT user_id, day, count(*)::int AS clicks, (count(*) FILTER (WHERE is_bot))::int AS bots FROM input GROUP BY 1, 2) k
-    LEFT JOIN (SELECT user_id, day, count(*)::int AS visitors FROM new_account_visitors GROUP BY 1, 2) v USING (user_id, day)
-    ORDER BY 1, 2
-    ON CONFLICT (user_id, day) DO UPDATE SET
-      clicks = account_daily_clicks.clicks + EXCLUDED.clicks,
-      bot_clicks = account_daily_clicks.bot_clicks + EXCLUDED.bot_clicks,
-      visitors = account_daily_clicks.visitors + EXCLUDED.visitors
-  ),
-  account_dimensions AS (
-    INSERT INTO account_daily_dimensions (user_id, day, dimension, value, clicks)
-    SELECT user_id, day, dimension, value, count(*)::int FROM human_dimensions
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (user_id, day, dimension, value) DO UPDATE SET clicks = account_daily_dimensions.clicks + EXCLUDED.clicks
-  )
+    SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                         $8::text[], $9::text[], $10::text[], $11::bool[], $12::int8[])
+  ),${scopeUpserts("link", "link_id", 13)},${scopeUpserts("account", "user_id", 25)}
   INSERT INTO click_spool_checkpoints (spool_id, last_seq, updated_at)
-  SELECT $13, $14, now() WHERE $15::boolean
+  SELECT $37, $38, now() WHERE $39::boolean
   ON CONFLICT (spool_id) DO UPDATE SET last_seq = GREATEST(click_spool_checkpoints.last_seq, EXCLUDED.last_seq), updated_at = now()`;
+
+const scopeParams = ({ visitors: v, counters: c, dimensions: d }: ScopeRollup) => [
+  v.ids, v.days, v.visitors, c.ids, c.days, c.clicks, c.bots, d.ids, d.days, d.dimensions, d.values, d.clicks,
+];
 
 /** One array per column, for unnest: one round trip however large the batch. */
 function toColumns(clicks: EnrichedClick[]) {
@@ -124,7 +95,22 @@ export function createClickWriterRepository(pool: pg.Pool) {
   return {
     async insertBatch(clicks: EnrichedClick[], position: SpoolPosition | null): Promise<void> {
       if (clicks.length === 0 && !position) return;
-      await pool.query(INSERT_BATCH, [...toColumns(clicks), position?.spoolId ?? "", position?.lastSeq ?? 0, position !== null]);
+      // The owners, read now: a link deleted since its visits takes them along (a
+      // deletion racing this batch fails it on the foreign key, and the retry skips them).
+      const { rows } = await pool.query<{ id: number; user_id: number }>("SELECT id, user_id FROM links WHERE id = ANY($1::int[])", [
+        [...new Set(clicks.map((c) => c.linkId))],
+      ]);
+      const owners = new Map(rows.map((r) => [r.id, r.user_id]));
+      const kept = clicks.filter((c) => owners.has(c.linkId));
+      const { links, accounts } = rollUp(kept, (linkId) => owners.get(linkId)!);
+      await pool.query(INSERT_BATCH, [
+        ...toColumns(kept),
+        ...scopeParams(links),
+        ...scopeParams(accounts),
+        position?.spoolId ?? "",
+        position?.lastSeq ?? 0,
+        position !== null,
+      ]);
     },
 
     /**

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { EnrichedClick } from "../../../src/modules/clicks/click.js";
+import { rollUp } from "../../../src/modules/clicks/click-rollups.js";
+
+const click = (linkId: number, at: string, extra: Partial<EnrichedClick> = {}): EnrichedClick => ({
+  linkId,
+  userId: 0,
+  code: "x",
+  clickedAt: new Date(at),
+  referrer: null,
+  referrerHost: null,
+  userAgent: "ua",
+  browser: "Chrome",
+  os: "Windows",
+  device: "desktop",
+  country: "DE",
+  city: "Berlin",
+  isBot: false,
+  visitor: "1",
+  ...extra,
+});
+
+describe("rolling up a batch", () => {
+  it("counts per link and per owner by UTC day, bots apart, each visitor once", () => {
+    const owners = new Map([
+      [1, 10],
+      [2, 10],
+    ]);
+    const { links, accounts } = rollUp(
+      [
+        click(1, "2026-11-21T23:59:59.999Z"),
+        click(1, "2026-11-22T00:00:00.000Z"),
+        click(1, "2026-11-22T08:00:00.000Z", { visitor: "2", country: null, city: null }),
+        click(1, "2026-11-22T09:00:00.000Z", { isBot: true, visitor: "3" }),
+        click(2, "2026-11-22T10:00:00.000Z", { visitor: "2", referrerHost: "news.ycombinator.com" }),
+      ],
+      (id) => owners.get(id)!,
+    );
+    expect(links.counters).toEqual({ ids: [1, 1, 2], days: ["2026-11-21", "2026-11-22", "2026-11-22"], clicks: [1, 3, 1], bots: [0, 1, 0] });
+    expect(accounts.counters).toEqual({ ids: [10, 10], days: ["2026-11-21", "2026-11-22"], clicks: [1, 4], bots: [0, 1] });
+    // Visitor 1 on both days, visitor 2 on two links; the bot's key is not a visitor.
+    expect(links.visitors).toEqual({ ids: [1, 1, 1, 2], days: ["2026-11-21", "2026-11-22", "2026-11-22", "2026-11-22"], visitors: ["1", "1", "2", "2"] });
+    expect(accounts.visitors).toEqual({ ids: [10, 10, 10], days: ["2026-11-21", "2026-11-22", "2026-11-22"], visitors: ["1", "1", "2"] });
+
+    const rows = (scope: typeof links) =>
+      scope.dimensions.ids.map((id, i) => `${id} ${scope.dimensions.days[i]} ${scope.dimensions.dimensions[i]}=${scope.dimensions.values[i]}:${scope.dimensions.clicks[i]}`);
+    const accountRows = rows(accounts).filter((r) => r.includes("2026-11-22"));
+    expect(accountRows).toEqual(
+      expect.arrayContaining([
+        "10 2026-11-22 country=DE:2",
+        "10 2026-11-22 country=:1",
+        "10 2026-11-22 city=DE\tBerlin:2",
+        "10 2026-11-22 city=:1",
+        "10 2026-11-22 referrer=:2",
+        "10 2026-11-22 referrer=news.ycombinator.com:1",
+        "10 2026-11-22 browser=Chrome:3",
+      ]),
+    );
+    // Six breakdowns of the three human clicks: the bot is in none.
+    expect(accountRows.filter((r) => r.includes(" browser=")).map((r) => r.split(":")[1])).toEqual(["3"]);
+    expect(accountRows).toHaveLength(9);
+  });
+});

@@ -88,6 +88,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     log: app.log,
     flushIntervalMs: config.clicks.flushIntervalMs,
     maxInMemory: config.clicks.maxInMemory,
+    maxDeferMs: config.clicks.maxDeferMs,
     publishLive: app.liveClicks.publish,
   });
   app.decorate("clickRecorder", clickRecorder);

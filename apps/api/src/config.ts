@@ -59,6 +59,8 @@ const envSchema = z.object({
   SPOOL_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 ** 3),
   CLICK_FLUSH_INTERVAL_MS: z.coerce.number().int().min(1).max(10_000).default(50),
   CLICK_MEMORY_QUEUE: z.coerce.number().int().min(1).default(100_000),
+  /** Redirects first: while they saturate the event loop, clicks wait on disk up to this long (0: never). */
+  CLICK_MAX_DEFER_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   /** Below the 60 s idle timeouts of nginx and most load balancers. */
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).default(25_000),
   LIVE_AUTH_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
@@ -97,6 +99,7 @@ export interface AppConfig {
     spoolMaxBytes: number;
     flushIntervalMs: number;
     maxInMemory: number;
+    maxDeferMs: number;
   };
   /** The live-clicks WebSocket: ping interval, and how long a new socket may take to authenticate. */
   live: { heartbeatMs: number; authTimeoutMs: number };

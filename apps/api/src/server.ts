@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       spoolMaxBytes: env.SPOOL_MAX_BYTES,
       flushIntervalMs: env.CLICK_FLUSH_INTERVAL_MS,
       maxInMemory: env.CLICK_MEMORY_QUEUE,
+      maxDeferMs: env.CLICK_MAX_DEFER_MS,
     },
     live: { heartbeatMs: env.LIVE_HEARTBEAT_MS, authTimeoutMs: env.LIVE_AUTH_TIMEOUT_MS },
   };

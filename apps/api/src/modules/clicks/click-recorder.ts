@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import type { Worker } from "node:worker_threads";
 import type { FastifyBaseLogger } from "fastify";
 import { startWorker } from "../../lib/worker-entry.js";
@@ -14,6 +15,8 @@ export interface ClickRecorderOptions {
   flushIntervalMs: number;
   /** Clicks the writer holds in memory; beyond it they are read back from the spool. */
   maxInMemory: number;
+  /** How long clicks may wait to be written while redirects saturate the event loop; 0: never. */
+  maxDeferMs: number;
   /** Where the live view's messages for each stored batch go. */
   publishLive: (userId: number, message: string) => void;
 }
@@ -44,7 +47,11 @@ type Done = Extract<FromWriter, { t: "done" }>;
  * stores batches and reports back how far it got. A writer thread that dies
  * is replaced, and the new one resumes from the spool.
  */
-export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, maxInMemory, publishLive }: ClickRecorderOptions): ClickRecorder {
+/** Event-loop utilisation above which the redirects count as saturated, measured every LOAD_SAMPLE_MS. */
+const BUSY_UTILISATION = 0.7;
+const LOAD_SAMPLE_MS = 200;
+
+export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, maxInMemory, maxDeferMs, publishLive }: ClickRecorderOptions): ClickRecorder {
   const buffer = spool ?? memorySpool();
   let committedSeq = 0;
   let closing = false;
@@ -77,6 +84,7 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
       spool: spool && { dir: spool.dir, spoolId: spool.spoolId },
       flushIntervalMs,
       maxInMemory,
+      maxDeferMs,
       resume,
     };
     const thread = startWorker(import.meta.url, "click-writer-thread", { workerData, name: "click-writer" });
@@ -88,12 +96,24 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
       if (closing) return;
       log.error({ code, unstored: buffer.lastSeq - committedSeq }, "click writer thread exited; starting another from the spool");
       worker = spawn(spool ? { lastSeq: buffer.lastSeq } : undefined);
+      if (busy) send({ t: "load", busy });
     });
     return thread;
   };
   let worker = spawn();
 
   const send = (message: ToWriter) => worker.postMessage(message);
+
+  // The writer yields to redirects: it is told when this event loop is saturated.
+  let busy = false;
+  let lastSample = performance.eventLoopUtilization();
+  const loadMeter = setInterval(() => {
+    const sample = performance.eventLoopUtilization();
+    const nowBusy = performance.eventLoopUtilization(sample, lastSample).utilization >= BUSY_UTILISATION;
+    lastSample = sample;
+    if (nowBusy !== busy) send({ t: "load", busy: (busy = nowBusy) });
+  }, LOAD_SAMPLE_MS);
+  loadMeter.unref();
   const request = (t: "flush" | "start" | "close"): Promise<Done> =>
     new Promise((resolve) => {
       const id = ++nextId;
@@ -104,7 +124,7 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
   /** Writes this turn's clicks to the spool and hands the same text to the writer. */
   const syncNow = () => {
     const lines = buffer.sync();
-    if (lines) send({ t: "clicks", lines });
+    if (lines) send({ t: "clicks", lines, lastSeq: buffer.lastSeq });
   };
   const syncSoon = (): Promise<void> =>
     (pendingSync ??= new Promise<void>((resolve, reject) => {
@@ -133,6 +153,7 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
       await request("start");
     },
     async close() {
+      clearInterval(loadMeter);
       syncNow();
       closing = true;
       const done = await request("close");

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { NewClick } from "./click.js";
 
@@ -167,22 +167,57 @@ const segmentsOf = (dir: string, spoolId: string) =>
     .map((file) => ({ file: path.join(dir, file), firstSeq: Number(file.slice(spoolId.length + 1, -SUFFIX.length)) }));
 
 /**
- * Clicks of a live spool after `after`, oldest first, read back from its
- * files (the writer catching up after spilling). A line still being written
- * at the end is skipped; the next read finds it whole.
+ * Reads a live spool back from its files (the writer catching up after
+ * spilling), sequentially: each segment's new bytes are read once, and a line
+ * still being written at the end waits for the next read.
  */
-export function readSpoolAfter(dir: string, spoolId: string, after: number, limit: number): SpooledClick[] {
-  const segments = segmentsOf(dir, spoolId);
-  const out: SpooledClick[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    const next = segments[i + 1];
-    if (next && next.firstSeq - 1 <= after) continue;
-    for (const click of readSegment(segments[i]!.file)) {
-      if (click.seq > after) out.push(click);
-      if (out.length >= limit) return out;
+export function createSpoolReader(dir: string, spoolId: string) {
+  let current: { file: string; clicks: SpooledClick[]; bytesRead: number } | null = null;
+
+  function load(file: string): SpooledClick[] {
+    if (current?.file !== file) current = { file, clicks: [], bytesRead: 0 };
+    const segment = current;
+    let fd: number;
+    try {
+      fd = openSync(file, "r");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return []; // released meanwhile: all stored
+      throw error;
     }
+    try {
+      const size = fstatSync(fd).size;
+      if (size > segment.bytesRead) {
+        const bytes = Buffer.alloc(size - segment.bytesRead);
+        const read = readSync(fd, bytes, 0, bytes.length, segment.bytesRead);
+        const complete = bytes.lastIndexOf(0x0a, read - 1) + 1;
+        for (const line of bytes.toString("utf8", 0, complete).split("\n")) {
+          const click = line ? decodeClick(line) : null;
+          if (click) segment.clicks.push(click);
+        }
+        segment.bytesRead += complete;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return segment.clicks;
   }
-  return out;
+
+  return {
+    /** Up to `limit` clicks after `after`, oldest first. */
+    readAfter(after: number, limit: number): SpooledClick[] {
+      const segments = segmentsOf(dir, spoolId);
+      const out: SpooledClick[] = [];
+      for (let i = 0; i < segments.length && out.length < limit; i++) {
+        const next = segments[i + 1];
+        if (next && next.firstSeq - 1 <= after) continue;
+        const clicks = load(segments[i]!.file);
+        let from = 0;
+        while (from < clicks.length && clicks[from]!.seq <= after) from++;
+        for (let j = from; j < clicks.length && out.length < limit; j++) out.push(clicks[j]!);
+      }
+      return out;
+    },
+  };
 }
 
 /** Finishes a spool whose clicks are all in the database: removes its files. */

@@ -7,11 +7,15 @@ export interface ClickWriterThreadData {
   maxInMemory: number;
   /** Set when the thread replaces one that died: read the spool from its checkpoint up to here. */
   resume?: { lastSeq: number };
+  /** How long clicks may wait while the redirects are saturated; 0: never. */
+  maxDeferMs: number;
 }
 
 /** Main thread → writer. `lines` is exactly what the spool just wrote. */
 export type ToWriter =
-  | { t: "clicks"; lines: string }
+  | { t: "clicks"; lines: string; lastSeq: number }
+  /** Whether the redirects' event loop is saturated. */
+  | { t: "load"; busy: boolean }
   | { t: "flush"; id: number }
   | { t: "start"; id: number }
   | { t: "close"; id: number };

@@ -6,7 +6,6 @@ import pg from "pg";
 import { createLiveService } from "../live/service.js";
 import { createClickEnricher } from "./click-enricher.js";
 import type { ClickWriterThreadData, FromWriter, ToWriter } from "./click-writer-protocol.js";
-import { decodeClick, type SpooledClick } from "./click-spool.js";
 import { createClickWriter, type WriterLog } from "./click-writer.js";
 import { createClickWriterRepository } from "./writer-repository.js";
 
@@ -40,6 +39,7 @@ const writer = createClickWriter({
   flushIntervalMs: config.flushIntervalMs,
   maxInMemory: config.maxInMemory,
   resume: config.resume,
+  maxDeferMs: config.maxDeferMs,
   onCommitted: (seq) => post({ t: "committed", seq }),
   onStored: (clicks) => {
     live.clicksStored(clicks);
@@ -48,15 +48,6 @@ const writer = createClickWriter({
     liveMessages = [];
   },
 });
-
-function parse(lines: string): SpooledClick[] {
-  const clicks: SpooledClick[] = [];
-  for (const line of lines.split("\n")) {
-    const click = line ? decodeClick(line) : null;
-    if (click) clicks.push(click);
-  }
-  return clicks;
-}
 
 const reply = (id: number, run: () => Promise<unknown>) =>
   run().then(
@@ -67,7 +58,10 @@ const reply = (id: number, run: () => Promise<unknown>) =>
 port.on("message", (message: ToWriter) => {
   switch (message.t) {
     case "clicks":
-      writer.add(parse(message.lines));
+      writer.add(message.lines, message.lastSeq);
+      break;
+    case "load":
+      writer.setBusy(message.busy);
       break;
     case "flush":
       void reply(message.id, () => writer.flush());

@@ -1,4 +1,4 @@
-import { readLeftoverSpools, readSpoolAfter, removeSpoolFiles, type SpooledClick } from "./click-spool.js";
+import { createSpoolReader, decodeClick, readLeftoverSpools, removeSpoolFiles, type SpooledClick } from "./click-spool.js";
 import type { ClickEnricher } from "./click-enricher.js";
 import type { EnrichedClick } from "./click.js";
 import type { ClickWriterRepository } from "./writer-repository.js";
@@ -28,11 +28,19 @@ export interface ClickWriterOptions {
   maxInMemory?: number;
   /** A restarted writer (memory held nothing): read the spool from its checkpoint up to `lastSeq`. */
   resume?: { lastSeq: number };
+  /**
+   * While the redirects keep their event loop saturated, clicks may wait this
+   * long before the writer takes CPU from them; 0 writes at once regardless.
+   */
+  maxDeferMs?: number;
+  now?: () => number;
 }
 
 export interface ClickWriter {
-  /** Clicks already in the spool, in sequence order. */
-  add(clicks: SpooledClick[]): void;
+  /** Spool lines (clicks already on disk, in sequence order) up to `lastSeq`; parsed only when written. */
+  add(lines: string, lastSeq: number): void;
+  /** Whether the redirects' event loop is saturated (then writing waits, up to maxDeferMs). */
+  setBusy(busy: boolean): void;
   /** Writes everything added so far. */
   flush(): Promise<void>;
   /** Replays spools left by an earlier run (after a crash), then keeps retrying until it can. */
@@ -58,8 +66,16 @@ export function createClickWriter({
   maxBatchSize = 2000,
   maxInMemory = 100_000,
   resume,
+  maxDeferMs = 0,
+  now = Date.now,
 }: ClickWriterOptions): ClickWriter {
-  let memory: SpooledClick[] = [];
+  /** Unparsed spool text waiting to be written, then the parsed clicks of the next batches. */
+  let chunks: string[] = [];
+  let parsed: SpooledClick[] = [];
+  let busy = false;
+  /** When the oldest unwritten click arrived (at least); null when everything is written. */
+  let waitingSince: number | null = resume ? now() : null;
+  const reader = spool && createSpoolReader(spool.dir, spool.spoolId);
   /** Clicks beyond the memory bound are only in the spool until the writer catches up. */
   let spilled = resume !== undefined && spool !== null;
   let committedSeq = 0;
@@ -70,22 +86,40 @@ export function createClickWriter({
   let failures = 0;
   let closed = false;
 
+  const caughtUp = () => committedSeq >= lastSeq;
+
+  /** Redirects first: while they saturate their event loop, clicks wait (on disk) up to maxDeferMs. */
+  const deferring = () => busy && maxDeferMs > 0 && waitingSince !== null && now() - waitingSince < maxDeferMs;
+
   const schedule = (delay: number) => {
     if (timer || closed) return;
     timer = setTimeout(() => {
       timer = null;
-      flush().catch(() => {}); // logged below; the retry is scheduled
+      if (deferring()) return schedule(flushIntervalMs);
+      flush({ yielding: true }).catch(() => {}); // logged below; the retry is scheduled
     }, delay);
   };
 
-  const caughtUp = () => committedSeq >= lastSeq;
+  const parseInto = (out: SpooledClick[], lines: string) => {
+    for (const line of lines.split("\n")) {
+      const click = line ? decodeClick(line) : null;
+      if (click) out.push(click);
+    }
+  };
+
+  /** The next batch from memory: chunks are parsed only as far as the batch needs. */
+  const nextFromMemory = (): SpooledClick[] => {
+    while (parsed.length < maxBatchSize && chunks.length > 0) parseInto(parsed, chunks.shift()!);
+    return parsed.slice(0, maxBatchSize);
+  };
 
   /** After a failed write we cannot know whether it committed: ask the checkpoint. */
   async function resyncWithCheckpoint(): Promise<void> {
     if (!spool) return;
     const stored = (await repo.checkpoints([spool.spoolId])).get(spool.spoolId) ?? 0;
     committedSeq = Math.max(committedSeq, stored);
-    memory = memory.filter((c) => c.seq > committedSeq);
+    for (const chunk of chunks.splice(0)) parseInto(parsed, chunk);
+    parsed = parsed.filter((c) => c.seq > committedSeq);
   }
 
   async function writeOnce(): Promise<boolean> {
@@ -93,7 +127,7 @@ export function createClickWriter({
       await resyncWithCheckpoint();
       resync = false;
     }
-    const batch = spilled && spool ? readSpoolAfter(spool.dir, spool.spoolId, committedSeq, maxBatchSize) : memory.slice(0, maxBatchSize);
+    const batch = spilled && reader ? reader.readAfter(committedSeq, maxBatchSize) : nextFromMemory();
     if (batch.length === 0) {
       if (spilled && caughtUp()) spilled = false;
       return false;
@@ -107,8 +141,9 @@ export function createClickWriter({
       throw error;
     }
     committedSeq = batch.at(-1)!.seq;
-    if (!spilled) memory = memory.slice(batch.length);
+    if (!spilled) parsed = parsed.slice(batch.length);
     else if (caughtUp()) spilled = false;
+    if (caughtUp()) waitingSince = null;
     onCommitted?.(committedSeq);
     try {
       onStored?.(stored);
@@ -118,12 +153,14 @@ export function createClickWriter({
     return true;
   }
 
-  const flush = async (): Promise<void> => {
+  /** Writes until caught up; a timer's run (`yielding`) stops early when the redirects get busy. */
+  const flush = async ({ yielding = false } = {}): Promise<void> => {
     // One writer at a time: several callers may be waiting for the same run, and
     // only the first to wake may start the next (two would write one batch twice).
     while (flushing) await flushing.catch(() => {});
     flushing = (async () => {
-      while (await writeOnce());
+      while (!(yielding && deferring()) && (await writeOnce()));
+      if (yielding && !caughtUp()) schedule(flushIntervalMs);
     })()
       .then(() => {
         failures = 0;
@@ -131,7 +168,7 @@ export function createClickWriter({
       .catch((err: unknown) => {
         failures++;
         const retryInMs = Math.min(flushIntervalMs * 2 ** failures, 5_000);
-        log.error({ err, inMemory: memory.length, spilled, retryInMs }, "writing clicks failed; will retry");
+        log.error({ err, unwritten: lastSeq - committedSeq, spilled, retryInMs }, "writing clicks failed; will retry");
         schedule(retryInMs);
         throw err;
       })
@@ -157,23 +194,32 @@ export function createClickWriter({
   }
 
   return {
-    add(clicks) {
-      if (clicks.length === 0) return;
-      lastSeq = clicks.at(-1)!.seq;
+    add(lines, seq) {
+      if (seq <= lastSeq) return;
+      lastSeq = seq;
+      waitingSince ??= now();
       if (!spilled) {
-        if (memory.length + clicks.length <= maxInMemory) {
-          for (const click of clicks) memory.push(click);
-        } else if (spool) {
+        if (lastSeq - committedSeq <= maxInMemory) chunks.push(lines);
+        else if (spool) {
           spilled = true; // from here the writer reads the spool; memory would only duplicate it
-          memory = [];
+          chunks = [];
+          parsed = [];
         } else {
-          memory = memory.concat(clicks).slice(-maxInMemory);
-          log.error({ maxInMemory }, "click queue full and no spool; dropped the oldest clicks");
+          // Without a spool there is nowhere else to keep them: the oldest go, loudly.
+          chunks.push(lines);
+          for (const chunk of chunks.splice(0)) parseInto(parsed, chunk);
+          const dropped = parsed.length - maxInMemory;
+          parsed = parsed.slice(dropped);
+          committedSeq = parsed[0]!.seq - 1; // gone: no longer pending
+          log.error({ maxInMemory, dropped }, "click queue full and no spool; dropped the oldest clicks");
         }
       }
       schedule(flushIntervalMs);
     },
-    flush,
+    setBusy(value) {
+      busy = value;
+    },
+    flush: () => flush(),
     async start() {
       try {
         await replayLeftovers();

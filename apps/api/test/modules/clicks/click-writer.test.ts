@@ -4,7 +4,7 @@ import path from "node:path";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import type { EnrichedClick, NewClick, SpoolPosition } from "../../../src/modules/clicks/click.js";
-import { decodeClick, memorySpool, openSpool, SpoolFullError, type ClickSpool } from "../../../src/modules/clicks/click-spool.js";
+import { memorySpool, openSpool, SpoolFullError, type ClickSpool } from "../../../src/modules/clicks/click-spool.js";
 import { createClickWriter, type ClickWriter, type ClickWriterOptions } from "../../../src/modules/clicks/click-writer.js";
 
 const log = pino({ level: "silent" });
@@ -57,7 +57,7 @@ function writerOn(spool: ClickSpool | null, options: Omit<ClickWriterOptions, "s
     writer,
     record(...clicks: NewClick[]) {
       clicks.forEach((c) => buffer.append(c));
-      writer.add(buffer.sync().split("\n").filter(Boolean).map((line) => decodeClick(line)!));
+      writer.add(buffer.sync(), buffer.lastSeq);
     },
     /** Shuts down as the recorder does: the spool's files go only when everything is stored. */
     async close(w: ClickWriter = writer) {
@@ -189,6 +189,30 @@ describe("click writer", () => {
     expect(repo.stored).toEqual([1, 2, 3, 4]);
     expect(replacement.pending).toBe(0);
     await first.close(replacement);
+  });
+
+  it("lets clicks wait while the redirects are saturated, but no longer than maxDeferMs", async () => {
+    const repo = fakeRepo();
+    let clock = 1_000_000;
+    const { writer, record } = writerOn(openSpool(tempDir()), { repo: asRepo(repo), flushIntervalMs: 5, maxDeferMs: 10_000, now: () => clock });
+    writer.setBusy(true);
+    record(click(1), click(2));
+    await wait(40);
+    expect(repo.stored).toEqual([]); // deferred: still only on disk
+    clock += 10_000;
+    await wait(40);
+    expect(repo.stored).toEqual([1, 2]); // waited long enough: written despite the load
+    record(click(3));
+    await wait(40);
+    expect(repo.stored).toEqual([1, 2]);
+    writer.setBusy(false);
+    await wait(40);
+    expect(repo.stored).toEqual([1, 2, 3]); // the redirects calmed down
+    writer.setBusy(true);
+    record(click(4));
+    await writer.flush(); // an explicit flush (shutdown, tests) never waits
+    expect(repo.stored).toEqual([1, 2, 3, 4]);
+    await writer.close();
   });
 
   it("refuses clicks once the spool reaches its size limit", () => {

@@ -9,7 +9,7 @@ const app = await buildTestApp();
 const proxied = await buildTestApp({ trustProxy: ["127.0.0.1"] });
 // A spool with room for a handful of clicks: what happens when clicks cannot be kept.
 const tinySpool = await buildTestApp({
-  clicks: { spoolDir: mkdtempSync(path.join(tmpdir(), "shortly-tiny-spool-")), spoolMaxBytes: 1024, flushIntervalMs: 60_000, maxInMemory: 100 },
+  clicks: { spoolDir: mkdtempSync(path.join(tmpdir(), "shortly-tiny-spool-")), spoolMaxBytes: 1024, flushIntervalMs: 60_000, maxInMemory: 100, maxDeferMs: 0 },
 });
 const db = testDb();
 resetDatabaseBeforeEach(db);

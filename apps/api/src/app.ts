@@ -1,3 +1,4 @@
+import { createServer } from "node:http";
 import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
@@ -18,6 +19,7 @@ import { createLinksRepository } from "./modules/links/repository.js";
 import { linksRoutes } from "./modules/links/routes.js";
 import { createLinksService } from "./modules/links/service.js";
 import { createRedirectRepository } from "./modules/redirect/repository.js";
+import { createFastRedirect, type FastRedirect } from "./modules/redirect/fast-route.js";
 import { redirectRoutes } from "./modules/redirect/routes.js";
 import { createRedirectService } from "./modules/redirect/service.js";
 import { createSystemRepository } from "./modules/system/repository.js";
@@ -55,14 +57,32 @@ declare module "fastify" {
 
 /** Builds the whole app (used by server.ts and by every test); never listens. */
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+  // Plain redirects are answered before Fastify (modules/redirect/fast-route.ts), once the app is composed.
+  let fastRedirect: FastRedirect | null = null;
   const app = Fastify({
+    serverFactory: (handler, options) => {
+      const server = createServer((req, res) => (fastRedirect ? fastRedirect(req, res, handler) : handler(req, res)));
+      // What Fastify sets on the servers it creates itself (its defaults are filled in by now).
+      const timeouts = options as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number };
+      server.keepAliveTimeout = timeouts.keepAliveTimeout;
+      server.requestTimeout = timeouts.requestTimeout;
+      server.setTimeout(timeouts.connectionTimeout);
+      return server;
+    },
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     requestIdHeader: false,
+    // Also bounds close hooks: the click writer may drain for up to 20 s at shutdown.
+    pluginTimeout: 25_000,
     // Per-request logs would dominate the redirect's cost; nginx keeps access logs, we log errors.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
+  // First of the close hooks: from here Fastify answers every request (503, Connection: close),
+  // so no click arrives while the writer drains and keep-alive visitors let the server stop.
+  app.addHook("preClose", async () => {
+    fastRedirect = null;
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -94,7 +114,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorate("clickRecorder", clickRecorder);
   // Clicks an earlier run left in its spool (a crash) are replayed in the background.
   app.addHook("onReady", async () => void clickRecorder.start());
-  // preClose runs before the database plugin disconnects, so queued clicks are written.
+  // After the fast path's hook above: no click arrives while the writer drains.
   app.addHook("preClose", () => clickRecorder.close());
   const linkCache = createLinkCache(config.linkCache);
   app.decorate("linkCache", linkCache);
@@ -131,6 +151,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     onLinkChanged: (code) => app.linkEvents.publish(code),
   });
   const redirects = createRedirectService({ repo: createRedirectRepository(app.prisma), clicks, cache: linkCache });
+  fastRedirect = createFastRedirect(redirects, config.trustProxy);
 
   await app.register(systemRoutes, {
     system: createSystemService(createSystemRepository(app.prisma), config.version),

@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
-    const forced = setTimeout(() => process.exit(1), 15_000);
+    // Past the click writer's 20 s drain (what it leaves waits in the spool), inside the usual 30 s grace.
+    const forced = setTimeout(() => process.exit(1), 28_000);
     forced.unref();
     await app.close();
     await embedded?.stop();

@@ -33,6 +33,8 @@ export interface ClickWriterOptions {
    * long before the writer takes CPU from them; 0 writes at once regardless.
    */
   maxDeferMs?: number;
+  /** How long close() may spend writing what is left; the rest waits in the spool for the next start. */
+  drainBudgetMs?: number;
   now?: () => number;
 }
 
@@ -67,6 +69,7 @@ export function createClickWriter({
   maxInMemory = 100_000,
   resume,
   maxDeferMs = 0,
+  drainBudgetMs = 20_000,
   now = Date.now,
 }: ClickWriterOptions): ClickWriter {
   /** Unparsed spool text waiting to be written, then the parsed clicks of the next batches. */
@@ -232,10 +235,24 @@ export function createClickWriter({
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      for (let attempt = 0; attempt < 3; attempt++) {
-        if (await flush().then(() => true, () => false)) break;
-        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
-      }
+      const deadline = now() + drainBudgetMs;
+      while (flushing) await flushing.catch(() => {});
+      // Drain within the budget; what is left (only after a long burst) stays in the spool for the next start.
+      flushing = (async () => {
+        for (let failed = 0; !caughtUp() && now() < deadline; ) {
+          try {
+            if (!(await writeOnce())) break;
+            failed = 0;
+          } catch (err) {
+            log.error({ err }, "writing clicks at shutdown failed");
+            if (++failed === 3) break;
+            await new Promise((r) => setTimeout(r, 200 * 2 ** failed));
+          }
+        }
+      })().finally(() => {
+        flushing = null;
+      });
+      await flushing;
       return committedSeq;
     },
     get pending() {

@@ -43,6 +43,16 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
     return entry;
   }
 
+  const toClick = (link: CachedLink, visit: Visit, now: Date) => ({
+    linkId: link.id,
+    userId: link.userId,
+    code: visit.code,
+    clickedAt: now,
+    referrer: clip(visit.referrer, 2048),
+    userAgent: clip(visit.userAgent, 1024),
+    ip: visit.ip,
+  });
+
   return {
     async resolve(visit: Visit): Promise<string> {
       if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) throw new LinkNotFoundError();
@@ -57,18 +67,33 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
         return link.longUrl;
       }
       if (link.maxClicks !== null && !(await repo.claimClick(link.id))) throw new LinkGoneError();
-      await clicks.record({
-        linkId: link.id,
-        userId: link.userId,
-        code: visit.code,
-        clickedAt: now,
-        referrer: clip(visit.referrer, 2048),
-        userAgent: clip(visit.userAgent, 1024),
-        ip: visit.ip,
-      });
+      await clicks.record(toClick(link, visit, now));
       return link.longUrl;
+    },
+
+    /**
+     * The common case, decided without awaiting anything: a cached, active,
+     * unexpired link without a click limit. Gives its destination and the
+     * click's way to disk; null whenever resolve() must decide (not cached,
+     * unknown, disabled, expired, limited, or the click cannot be kept), so
+     * every answer but a plain 302 keeps a single implementation.
+     */
+    redirectFromCache(visit: Visit): { location: string; spooled: Promise<void> } | null {
+      if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) return null;
+      const link = cache.get(visit.code);
+      if (!link || !link.isActive || link.maxClicks !== null) return null;
+      const now = clock();
+      if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return null;
+      if (!visit.countsAsClick) return { location: link.longUrl, spooled: NOTHING_TO_SPOOL };
+      try {
+        return { location: link.longUrl, spooled: clicks.record(toClick(link, visit, now)) };
+      } catch {
+        return null; // the spool is full: resolve() answers the 503
+      }
     },
   };
 }
+
+const NOTHING_TO_SPOOL = Promise.resolve();
 
 export type RedirectService = ReturnType<typeof createRedirectService>;

@@ -34,7 +34,7 @@ export async function startBare() {
   const child = spawn(process.execPath, [path.join(here, "bare-server.mjs"), String(port)], { stdio: "inherit" });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/abc1234`);
-  return { url, stop: () => child.kill("SIGTERM") };
+  return { url, pid: child.pid, stop: () => child.kill("SIGTERM") };
 }
 
 /** The production server, exactly as `pnpm start` runs it, on the benchmark database. */

@@ -47,8 +47,14 @@ type Done = Extract<FromWriter, { t: "done" }>;
  * stores batches and reports back how far it got. A writer thread that dies
  * is replaced, and the new one resumes from the spool.
  */
-/** Event-loop utilisation above which the redirects count as saturated, measured every LOAD_SAMPLE_MS. */
-const BUSY_UTILISATION = 0.7;
+/**
+ * Event-loop utilisation, sampled every LOAD_SAMPLE_MS, above which the
+ * redirects count as saturated, and below which they count as calm again.
+ * The gap matters where the load's source shares the machine: a writer that
+ * starts slows it down, which lowers utilisation without the load being over.
+ */
+const BUSY_ABOVE = 0.7;
+const CALM_BELOW = 0.4;
 const LOAD_SAMPLE_MS = 200;
 
 export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, maxInMemory, maxDeferMs, publishLive }: ClickRecorderOptions): ClickRecorder {
@@ -109,8 +115,9 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
   let lastSample = performance.eventLoopUtilization();
   const loadMeter = setInterval(() => {
     const sample = performance.eventLoopUtilization();
-    const nowBusy = performance.eventLoopUtilization(sample, lastSample).utilization >= BUSY_UTILISATION;
+    const utilisation = performance.eventLoopUtilization(sample, lastSample).utilization;
     lastSample = sample;
+    const nowBusy = busy ? utilisation >= CALM_BELOW : utilisation >= BUSY_ABOVE;
     if (nowBusy !== busy) send({ t: "load", busy: (busy = nowBusy) });
   }, LOAD_SAMPLE_MS);
   loadMeter.unref();

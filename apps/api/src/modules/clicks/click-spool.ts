@@ -38,9 +38,14 @@ interface Segment {
 
 const SUFFIX = ".clicks";
 
-/** One JSON line per click, with short keys: the spool is written on every visit. */
+/**
+ * One JSON line per click, with short keys, written by hand: the spool is
+ * written on every visit. Numbers and codes ([A-Za-z0-9_-]) need no
+ * escaping; the visitor's strings go through JSON.stringify.
+ */
+const text = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
 export const encodeClick = (seq: number, c: NewClick) =>
-  `${JSON.stringify({ s: seq, l: c.linkId, o: c.userId, c: c.code, t: c.clickedAt.getTime(), r: c.referrer, u: c.userAgent, i: c.ip })}\n`;
+  `{"s":${seq},"l":${c.linkId},"o":${c.userId},"c":"${c.code}","t":${c.clickedAt.getTime()},"r":${text(c.referrer)},"u":${text(c.userAgent)},"i":${text(c.ip)}}\n`;
 
 export function decodeClick(line: string): SpooledClick | null {
   try {

@@ -47,7 +47,7 @@ const text = (value: string | null) => (value === null ? "null" : JSON.stringify
 export const encodeClick = (seq: number, c: NewClick) =>
   `{"s":${seq},"l":${c.linkId},"o":${c.userId},"c":"${c.code}","t":${c.clickedAt.getTime()},"r":${text(c.referrer)},"u":${text(c.userAgent)},"i":${text(c.ip)}}\n`;
 
-export function decodeClick(line: string): SpooledClick | null {
+function decodeClick(line: string): SpooledClick | null {
   try {
     const r = JSON.parse(line) as { s: number; l: number; o?: number; c?: string; t: number; r: string | null; u: string | null; i: string | null };
     // Spools written before owner and code were spooled lack them; they only feed the live view.
@@ -57,21 +57,22 @@ export function decodeClick(line: string): SpooledClick | null {
   }
 }
 
+/** Appends the clicks of spool text to `out`; a line torn by a crash mid-write is skipped (that visit was never answered). */
+export function decodeLines(text: string, out: SpooledClick[]): SpooledClick[] {
+  for (const line of text.split("\n")) {
+    const click = line ? decodeClick(line) : null;
+    if (click) out.push(click);
+  }
+  return out;
+}
+
 function readSegment(file: string): SpooledClick[] {
-  const clicks: SpooledClick[] = [];
-  let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    return decodeLines(readFileSync(file, "utf8"), []);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return clicks; // released meanwhile: all stored
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return []; // released meanwhile: all stored
     throw error;
   }
-  for (const line of text.split("\n")) {
-    if (!line) continue;
-    const click = decodeClick(line);
-    if (click) clicks.push(click);
-  }
-  return clicks;
 }
 
 /**
@@ -195,10 +196,7 @@ export function createSpoolReader(dir: string, spoolId: string) {
         const bytes = Buffer.alloc(size - segment.bytesRead);
         const read = readSync(fd, bytes, 0, bytes.length, segment.bytesRead);
         const complete = bytes.lastIndexOf(0x0a, read - 1) + 1;
-        for (const line of bytes.toString("utf8", 0, complete).split("\n")) {
-          const click = line ? decodeClick(line) : null;
-          if (click) segment.clicks.push(click);
-        }
+        decodeLines(bytes.toString("utf8", 0, complete), segment.clicks);
         segment.bytesRead += complete;
       }
     } finally {

@@ -1,4 +1,4 @@
-import { createSpoolReader, decodeClick, readLeftoverSpools, removeSpoolFiles, type SpooledClick } from "./click-spool.js";
+import { createSpoolReader, decodeLines, readLeftoverSpools, removeSpoolFiles, type SpooledClick } from "./click-spool.js";
 import type { ClickEnricher } from "./click-enricher.js";
 import type { EnrichedClick } from "./click.js";
 import type { ClickWriterRepository } from "./writer-repository.js";
@@ -103,16 +103,9 @@ export function createClickWriter({
     }, delay);
   };
 
-  const parseInto = (out: SpooledClick[], lines: string) => {
-    for (const line of lines.split("\n")) {
-      const click = line ? decodeClick(line) : null;
-      if (click) out.push(click);
-    }
-  };
-
   /** The next batch from memory: chunks are parsed only as far as the batch needs. */
   const nextFromMemory = (): SpooledClick[] => {
-    while (parsed.length < maxBatchSize && chunks.length > 0) parseInto(parsed, chunks.shift()!);
+    while (parsed.length < maxBatchSize && chunks.length > 0) decodeLines(chunks.shift()!, parsed);
     return parsed.slice(0, maxBatchSize);
   };
 
@@ -121,7 +114,7 @@ export function createClickWriter({
     if (!spool) return;
     const stored = (await repo.checkpoints([spool.spoolId])).get(spool.spoolId) ?? 0;
     committedSeq = Math.max(committedSeq, stored);
-    for (const chunk of chunks.splice(0)) parseInto(parsed, chunk);
+    for (const chunk of chunks.splice(0)) decodeLines(chunk, parsed);
     parsed = parsed.filter((c) => c.seq > committedSeq);
   }
 
@@ -210,7 +203,7 @@ export function createClickWriter({
         } else {
           // Without a spool there is nowhere else to keep them: the oldest go, loudly.
           chunks.push(lines);
-          for (const chunk of chunks.splice(0)) parseInto(parsed, chunk);
+          for (const chunk of chunks.splice(0)) decodeLines(chunk, parsed);
           const dropped = parsed.length - maxInMemory;
           parsed = parsed.slice(dropped);
           committedSeq = parsed[0]!.seq - 1; // gone: no longer pending

@@ -43,13 +43,6 @@ export interface ClickRecorder {
 type Done = Extract<FromWriter, { t: "done" }>;
 
 /**
- * The redirect's side of click ingestion. On the event loop a click costs an
- * append to the spool's buffer; once per turn the buffer is written to disk
- * and the same text is handed to the click writer thread, which enriches and
- * stores batches and reports back how far it got. A writer thread that dies
- * is replaced, and the new one resumes from the spool.
- */
-/**
  * Event-loop utilisation, sampled every LOAD_SAMPLE_MS, above which the
  * redirects count as saturated, and below which they count as calm again.
  * The gap matters where the load's source shares the machine: a writer that
@@ -60,6 +53,13 @@ const CALM_BELOW = 0.4;
 const LOAD_SAMPLE_MS = 200;
 const HANDOFF_MS = 10;
 
+/**
+ * The redirect's side of click ingestion. On the event loop a click costs an
+ * append to the spool's buffer; once per turn the buffer is written to disk
+ * and the same text is handed to the click writer thread, which enriches and
+ * stores batches and reports back how far it got. A writer thread that dies
+ * is replaced, and the new one resumes from the spool.
+ */
 export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, maxInMemory, maxDeferMs, publishLive }: ClickRecorderOptions): ClickRecorder {
   const buffer = spool ?? memorySpool();
   let committedSeq = 0;
@@ -87,7 +87,12 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
     }
   };
 
+  /** A thread that dies soon after it started is replaced after a growing pause, not in a tight loop. */
+  let restartDelayMs = 0;
+  let alive = true;
   const spawn = (resume?: { lastSeq: number }): Worker => {
+    const startedAt = Date.now();
+    alive = true;
     const workerData: ClickWriterThreadData = {
       databaseUrl,
       spool: spool && { dir: spool.dir, spoolId: spool.spoolId },
@@ -102,10 +107,16 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
     thread.on("exit", (code) => {
       for (const [id, settle] of waiting) settle({ t: "done", id, ok: false, committedSeq: -1, error: "click writer thread exited" });
       waiting.clear();
+      alive = false;
       if (closing) return;
-      log.error({ code, unstored: buffer.lastSeq - committedSeq }, "click writer thread exited; starting another from the spool");
-      worker = spawn(spool ? { lastSeq: buffer.lastSeq } : undefined);
-      if (busy) send({ t: "load", busy });
+      restartDelayMs = Date.now() - startedAt < 5_000 ? Math.min(Math.max(restartDelayMs * 2, 1_000), 30_000) : 0;
+      log.error({ code, unstored: buffer.lastSeq - committedSeq, restartInMs: restartDelayMs }, "click writer thread exited; starting another from the spool");
+      // The clicks meanwhile are on disk; the new thread reads them from there.
+      setTimeout(() => {
+        if (closing) return;
+        worker = spawn(spool ? { lastSeq: buffer.lastSeq } : undefined);
+        if (busy) send({ t: "load", busy });
+      }, restartDelayMs).unref();
     });
     return thread;
   };
@@ -127,6 +138,7 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
   const request = (t: "flush" | "start" | "close"): Promise<Done> =>
     new Promise((resolve) => {
       const id = ++nextId;
+      if (!alive) return resolve({ t: "done", id, ok: false, committedSeq: -1, error: "no click writer thread (restarting)" });
       waiting.set(id, resolve);
       send({ t, id });
     });

@@ -26,7 +26,7 @@ describe("click recorder", () => {
     const during = Promise.all(Array.from({ length: 20 }, visit));
     await dead.terminate();
     expect((await during).every((r) => r.statusCode === 302)).toBe(true);
-    await expect.poll(() => app.clickRecorder.writerThread !== dead, { timeout: 2000 }).toBe(true);
+    await expect.poll(() => app.clickRecorder.writerThread !== dead, { timeout: 5000 }).toBe(true);
 
     for (let i = 0; i < 5; i++) expect((await visit()).statusCode).toBe(302);
     await app.clickRecorder.flush();

@@ -6,7 +6,7 @@
 // as configured by default (the click writer yields to a saturated event
 // loop for up to CLICK_MAX_DEFER_MS) and with CLICK_MAX_DEFER_MS=0, where
 // every click is written during the run.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -50,17 +50,38 @@ async function settle() {
     [previous, now] = [now, await countClicks()];
   }
 }
+/** CPU seconds used so far by PostgreSQL's processes (Linux /proc; 0 elsewhere): what the database took from a run. */
+function postgresCpuSeconds() {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        if (!stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).startsWith("postgres")) continue;
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // exited meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100;
+}
 const run = async (url, options) => {
   await settle();
   await load(url, { ...options, seconds: WARMUP });
   await settle();
-  return load(url, { connections: CONNECTIONS, seconds: SECONDS, ...options });
+  const cpuBefore = postgresCpuSeconds();
+  const result = await load(url, { connections: CONNECTIONS, seconds: SECONDS, ...options });
+  return { ...result, postgresCores: (postgresCpuSeconds() - cpuBefore) / SECONDS };
 };
 
 // The load generator itself is slower when it picks a random path per request,
 // so spread traffic is compared with the bare server under the same generator.
 const results = { bare: [], bareSpread: [], hot: [], spread: [], eagerHot: [], eagerSpread: [] };
-console.log(`Redirect benchmark: ${ROUNDS} rounds of ${SECONDS} s per configuration, ${CONNECTIONS} connections, after ${WARMUP} s warm-up; database: ${db.where}\n`);
+console.log(`Redirect benchmark: ${ROUNDS} rounds of ${SECONDS} s per configuration, ${CONNECTIONS} connections, after ${WARMUP} s warm-up; database: ${db.where}; [pg …]: cores PostgreSQL used during the run\n`);
 const spread = { mode: "spread", codes };
 for (let round = 1; round <= ROUNDS; round++) {
   results.bare.push(await run(`${bare.url}/hotlink`));
@@ -69,7 +90,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   results.bareSpread.push(await run(`${bare.url}/hotlink`, spread));
   results.spread.push(await run(`${shortly.url}/hotlink`, spread));
   results.eagerSpread.push(await run(`${eager.url}/hotlink`, spread));
-  const last = (list) => list.at(-1).rps.toFixed(0);
+  const last = (list) => `${list.at(-1).rps.toFixed(0)} [pg ${list.at(-1).postgresCores.toFixed(2)}]`;
   console.log(
     `round ${round}: bare ${last(results.bare)}, hot ${last(results.hot)} (writer never yielding: ${last(results.eagerHot)}), ` +
       `bare spread ${last(results.bareSpread)}, spread ${last(results.spread)} (${last(results.eagerSpread)}) req/s`,

@@ -91,16 +91,26 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
   let totalBytes = 0;
   let buffer = "";
 
-  const sync = () => {
-    if (!buffer || fd === null) return "";
+  /** Text on disk that sync() has not returned yet (written early when a segment was closed). */
+  let unreturned = "";
+  const writeBuffer = () => {
+    if (!buffer || fd === null) return;
+    // Taken first: if the write fails, these visits fail with it (the redirect answers 503 or records
+    // them again); writing them later as well would count them twice.
     const data = buffer;
     buffer = "";
     writeSync(fd, data);
+    unreturned += data;
+  };
+  const sync = () => {
+    writeBuffer();
+    const data = unreturned;
+    unreturned = "";
     return data;
   };
 
   const openSegment = () => {
-    sync();
+    writeBuffer();
     if (fd !== null) closeSync(fd);
     const file = path.join(dir, `${spoolId}.${String(seq + 1).padStart(12, "0")}${SUFFIX}`);
     fd = openSync(file, "a");

@@ -103,9 +103,15 @@ export function createClickWriter({
     }, delay);
   };
 
-  /** The next batch from memory: chunks are parsed only as far as the batch needs. */
+  /**
+   * The next batch from memory: chunks are parsed only as far as the batch
+   * needs. A chunk can repeat clicks already stored: reading a spilled spool
+   * back may run ahead of the chunks that announce the same lines.
+   */
   const nextFromMemory = (): SpooledClick[] => {
-    while (parsed.length < maxBatchSize && chunks.length > 0) decodeLines(chunks.shift()!, parsed);
+    while (parsed.length < maxBatchSize && chunks.length > 0) {
+      for (const click of decodeLines(chunks.shift()!, [])) if (click.seq > committedSeq) parsed.push(click);
+    }
     return parsed.slice(0, maxBatchSize);
   };
 

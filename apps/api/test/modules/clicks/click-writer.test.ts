@@ -215,6 +215,32 @@ describe("click writer", () => {
     await writer.close();
   });
 
+  it("gets every click across the spool's segment boundaries", async () => {
+    const repo = fakeRepo();
+    const { writer, record, close } = writerOn(openSpool(tempDir(), { segmentRecords: 3 }), { repo: asRepo(repo) });
+    record(...Array.from({ length: 10 }, (_, i) => click(i + 1))); // three segments closed within one write
+    record(click(11));
+    await writer.flush();
+    expect(repo.stored).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+    await close();
+  });
+
+  it("stores nothing twice when reading the spool back runs ahead of the text handed over", async () => {
+    const repo = fakeRepo();
+    const spool = openSpool(tempDir());
+    const { writer, record, close } = writerOn(spool, { repo: asRepo(repo), maxInMemory: 2, flushIntervalMs: 10_000 });
+    record(click(1), click(2), click(3)); // more than memory holds: the writer reads the spool
+    spool.append(click(4));
+    const late = spool.sync(); // on disk, not yet handed to the writer
+    await writer.flush();
+    expect(repo.stored).toEqual([1, 2, 3, 4]);
+    writer.add(late, spool.lastSeq);
+    record(click(5));
+    await writer.flush();
+    expect(repo.stored).toEqual([1, 2, 3, 4, 5]);
+    await close();
+  });
+
   it("refuses clicks once the spool reaches its size limit", () => {
     const spool = openSpool(tempDir(), { maxBytes: 1024 });
     expect(() => {

@@ -59,7 +59,8 @@ function postgresCpuSeconds() {
         const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
         if (!stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).startsWith("postgres")) continue;
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        ticks += Number(fields[11]) + Number(fields[12]);
+        // Own time, plus that of exited children (backends that closed count towards the postmaster).
+        ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
       } catch {
         // exited meanwhile
       }

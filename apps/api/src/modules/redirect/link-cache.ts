@@ -11,6 +11,11 @@ export interface CachedLink {
 
 export interface LinkCacheOptions {
   maxEntries: number;
+  /**
+   * After this long an entry is re-read in the background while it keeps
+   * serving (so a hot link never drops to the slow path); one that cannot be
+   * refreshed (database down) is dropped after four times this long.
+   */
   ttlMs: number;
   /** Unknown codes are remembered too, so enumeration floods do not reach the database. */
   negativeMaxEntries: number;
@@ -24,26 +29,44 @@ export interface LinkCache {
   set(code: string, link: CachedLink | null): void;
   invalidate(code: string): void;
   clear(): void;
+  /** Counts invalidations: a database read that started before a change must not be stored after it. */
+  readonly generation: number;
+  /** Whether codes were served past their TTL since the last takeStale(). */
+  readonly hasStale: boolean;
+  /** Those codes, to re-read together. */
+  takeStale(): string[];
   stats(): { entries: number; negativeEntries: number };
 }
 
-/** Insertion-ordered map with a TTL: the oldest entry goes first when full. Bounded by construction. */
-function boundedMap<V>(maxEntries: number, ttlMs: number, now: () => number) {
-  const map = new Map<string, { value: V; expiresAt: number }>();
+/**
+ * Insertion-ordered map with a TTL: the oldest entry goes first when full.
+ * Bounded by construction. Entries past `staleMs` are still served once
+ * reported through `onStale`; past `ttlMs` they are gone.
+ */
+function boundedMap<V>(maxEntries: number, ttlMs: number, now: () => number, staleMs = ttlMs, onStale?: (key: string) => void) {
+  const map = new Map<string, { value: V; staleAt: number; expiresAt: number }>();
   return {
     get(key: string): V | undefined {
       const entry = map.get(key);
       if (!entry) return undefined;
-      if (entry.expiresAt <= now()) {
-        map.delete(key);
-        return undefined;
+      const time = now();
+      if (entry.staleAt <= time) {
+        if (entry.expiresAt <= time) {
+          map.delete(key);
+          return undefined;
+        }
+        if (onStale) {
+          entry.staleAt = entry.expiresAt; // reported once; a refresh sets a new entry
+          onStale(key);
+        }
       }
       return entry.value;
     },
     set(key: string, value: V) {
       map.delete(key);
       if (map.size >= maxEntries) map.delete(map.keys().next().value as string);
-      map.set(key, { value, expiresAt: now() + ttlMs });
+      const time = now();
+      map.set(key, { value, staleAt: time + staleMs, expiresAt: time + ttlMs });
     },
     delete: (key: string) => map.delete(key),
     clear: () => map.clear(),
@@ -59,8 +82,10 @@ function boundedMap<V>(maxEntries: number, ttlMs: number, now: () => number) {
  * another instance), so an edit is visible everywhere within a second.
  */
 export function createLinkCache({ maxEntries, ttlMs, negativeMaxEntries, negativeTtlMs, now = Date.now }: LinkCacheOptions): LinkCache {
-  const links = boundedMap<CachedLink>(maxEntries, ttlMs, now);
+  const stale = new Set<string>();
+  const links = boundedMap<CachedLink>(maxEntries, ttlMs * 4, now, ttlMs, (code) => stale.add(code));
   const missing = boundedMap<true>(negativeMaxEntries, negativeTtlMs, now);
+  let generation = 0;
   return {
     get(code) {
       const link = links.get(code);
@@ -77,12 +102,25 @@ export function createLinkCache({ maxEntries, ttlMs, negativeMaxEntries, negativ
       }
     },
     invalidate(code) {
+      generation++;
       links.delete(code);
       missing.delete(code);
     },
     clear() {
+      generation++;
       links.clear();
       missing.clear();
+    },
+    get generation() {
+      return generation;
+    },
+    get hasStale() {
+      return stale.size > 0;
+    },
+    takeStale() {
+      const codes = [...stale];
+      stale.clear();
+      return codes;
     },
     stats: () => ({ entries: links.size, negativeEntries: missing.size }),
   };

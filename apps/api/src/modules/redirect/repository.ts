@@ -20,6 +20,14 @@ export function createRedirectRepository(db: Db) {
       });
     },
 
+    /** The links behind many codes in one query (the cache's background refresh). */
+    findByCodes(codes: string[]): Promise<Array<RedirectTarget & { code: string }>> {
+      return db.link.findMany({
+        where: { code: { in: codes } },
+        select: { code: true, id: true, userId: true, longUrl: true, isActive: true, expiresAt: true, maxClicks: true, clicksUsed: true },
+      });
+    },
+
     /** For HEAD: would a visit be let through now? (Takes nothing.) */
     async hasClicksLeft(linkId: number): Promise<boolean> {
       const link = await db.link.findUnique({ where: { id: linkId }, select: { maxClicks: true, clicksUsed: true } });

@@ -3,7 +3,7 @@ import type { ClicksService } from "../clicks/service.js";
 import { ClicksUnavailableError } from "../clicks/errors.js";
 import { LinkGoneError, LinkNotFoundError } from "../links/errors.js";
 import type { CachedLink, LinkCache } from "./link-cache.js";
-import type { RedirectRepository } from "./repository.js";
+import type { RedirectRepository, RedirectTarget } from "./repository.js";
 
 export interface Visit {
   code: string;
@@ -31,17 +31,62 @@ export interface RedirectServiceDeps {
  * the click spooled and queued, never awaited.
  */
 export function createRedirectService({ repo, clicks, cache, clock = () => new Date() }: RedirectServiceDeps) {
+  const toCached = (link: RedirectTarget): CachedLink => ({
+    id: link.id,
+    userId: link.userId,
+    longUrl: link.longUrl,
+    isActive: link.isActive,
+    expiresAt: link.expiresAt,
+    maxClicks: link.maxClicks,
+  });
+
   async function lookup(code: string): Promise<CachedLink | null> {
     const cached = cache.get(code);
     if (cached !== undefined) return cached;
+    const readAt = cache.generation;
     // Without the database only cached links can be served; the rest get a retryable 503, not a 500.
     const link = await repo.findByCode(code).catch((error: unknown) => {
       throw new ClicksUnavailableError({ cause: error });
     });
-    const entry = link && { id: link.id, userId: link.userId, longUrl: link.longUrl, isActive: link.isActive, expiresAt: link.expiresAt, maxClicks: link.maxClicks };
-    cache.set(code, entry);
+    const entry = link && toCached(link);
+    // A change committed while we read may not be in what we read: answer with it, do not keep it.
+    if (cache.generation === readAt) cache.set(code, entry);
     return entry;
   }
+
+  /**
+   * Links served past their TTL are re-read together, off the visitors'
+   * path, every REFRESH_DELAY_MS at most; until then (and, with the database
+   * down, until they expire) they keep being served.
+   */
+  let refreshScheduled = false;
+  let retry: string[] = [];
+  const refreshStale = () => {
+    refreshScheduled = false;
+    const codes = [...new Set([...retry, ...cache.takeStale()])];
+    retry = [];
+    if (codes.length === 0) return;
+    const readAt = cache.generation;
+    repo.findByCodes(codes).then(
+      (links) => {
+        if (cache.generation !== readAt) {
+          retry = codes; // something changed meanwhile: read again rather than store what may predate it
+          return scheduleRefresh();
+        }
+        const found = new Map(links.map((link) => [link.code, link]));
+        for (const code of codes) {
+          const link = found.get(code);
+          cache.set(code, link ? toCached(link) : null);
+        }
+      },
+      () => {}, // database unreachable: the entries serve until they expire
+    );
+  };
+  const scheduleRefresh = () => {
+    if (refreshScheduled) return;
+    refreshScheduled = true;
+    setTimeout(refreshStale, REFRESH_DELAY_MS).unref();
+  };
 
   const toClick = (link: CachedLink, visit: Visit, now: Date) => ({
     linkId: link.id,
@@ -57,6 +102,7 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
     async resolve(visit: Visit): Promise<string> {
       if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) throw new LinkNotFoundError();
       const link = await lookup(visit.code);
+      if (cache.hasStale) scheduleRefresh();
       if (!link) throw new LinkNotFoundError();
       const now = clock();
       // The same rules as linkState(); the click limit is decided below, atomically.
@@ -81,6 +127,7 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
     redirectFromCache(visit: Visit): { location: string; spooled: Promise<void> } | null {
       if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) return null;
       const link = cache.get(visit.code);
+      if (cache.hasStale) scheduleRefresh();
       if (!link || !link.isActive || link.maxClicks !== null) return null;
       const now = clock();
       if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return null;
@@ -95,5 +142,6 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
 }
 
 const NOTHING_TO_SPOOL = Promise.resolve();
+const REFRESH_DELAY_MS = 100;
 
 export type RedirectService = ReturnType<typeof createRedirectService>;

@@ -1,0 +1,70 @@
+// Entries past their TTL keep serving while they are re-read in the background.
+import { describe, expect, it } from "vitest";
+import { createLinkCache, type CachedLink } from "../../../src/modules/redirect/link-cache.js";
+import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
+import { createLink, createUser } from "../../helpers/factories.js";
+
+const TTL = 300;
+const app = await buildTestApp({ linkCache: { maxEntries: 1000, ttlMs: TTL, negativeMaxEntries: 500, negativeTtlMs: 5_000 } });
+const db = testDb();
+resetDatabaseBeforeEach(db);
+const visit = (code: string) => app.inject({ url: `/${code}` });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("the link cache's background refresh", () => {
+  it("keeps serving a link past its TTL and picks up a change it was never told about", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user, { long_url: "https://example.com/before" });
+    expect((await visit(link.short_code)).headers.location).toBe("https://example.com/before");
+    // Changed behind the cache's back: no invalidation reaches it.
+    await db.query("UPDATE links SET long_url = 'https://example.com/after' WHERE code = $1", [link.short_code]);
+    expect((await visit(link.short_code)).headers.location).toBe("https://example.com/before");
+    await sleep(TTL + 50);
+    // Stale now: still served from memory, and that visit asks for a re-read.
+    expect((await visit(link.short_code)).headers.location).toBe("https://example.com/before");
+    await expect.poll(async () => (await visit(link.short_code)).headers.location, { timeout: 2000, interval: 50 }).toBe("https://example.com/after");
+    expect(app.linkCache.get(link.short_code)?.longUrl).toBe("https://example.com/after");
+  });
+
+  it("forgets a link deleted behind its back", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    expect((await visit(link.short_code)).statusCode).toBe(302);
+    await db.query("DELETE FROM links WHERE code = $1", [link.short_code]);
+    await sleep(TTL + 50);
+    await visit(link.short_code);
+    await expect.poll(async () => (await visit(link.short_code)).statusCode, { timeout: 2000, interval: 50 }).toBe(404);
+  });
+});
+
+describe("link cache entries", () => {
+  const link: CachedLink = { id: 1, userId: 1, longUrl: "https://example.com/", isActive: true, expiresAt: null, maxClicks: null };
+
+  it("are reported stale once after the TTL, and dropped at four times it if never refreshed", () => {
+    let now = 0;
+    const cache = createLinkCache({ maxEntries: 10, ttlMs: 100, negativeMaxEntries: 10, negativeTtlMs: 100, now: () => now });
+    cache.set("abc", link);
+    now = 99;
+    expect(cache.get("abc")).toBe(link);
+    expect(cache.hasStale).toBe(false);
+    now = 100;
+    expect(cache.get("abc")).toBe(link);
+    expect(cache.get("abc")).toBe(link);
+    expect(cache.takeStale()).toEqual(["abc"]);
+    expect(cache.hasStale).toBe(false);
+    now = 399;
+    expect(cache.get("abc")).toBe(link); // the database may be down: keep serving
+    expect(cache.takeStale()).toEqual([]);
+    now = 400;
+    expect(cache.get("abc")).toBeUndefined();
+  });
+
+  it("count invalidations, so a read that started before one is not stored after it", () => {
+    const cache = createLinkCache({ maxEntries: 10, ttlMs: 100, negativeMaxEntries: 10, negativeTtlMs: 100 });
+    const before = cache.generation;
+    cache.invalidate("abc");
+    expect(cache.generation).toBe(before + 1);
+    cache.clear();
+    expect(cache.generation).toBe(before + 2);
+  });
+});

@@ -105,9 +105,8 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
       if (cache.hasStale) scheduleRefresh();
       if (!link) throw new LinkNotFoundError();
       const now = clock();
-      // The same rules as linkState(); the click limit is decided below, atomically.
-      if (!link.isActive) throw new LinkNotFoundError();
-      if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) throw new LinkGoneError();
+      const refused = refusal(link, now);
+      if (refused) throw refused;
       if (!visit.countsAsClick) {
         if (link.maxClicks !== null && !(await repo.hasClicksLeft(link.id))) throw new LinkGoneError();
         return link.longUrl;
@@ -128,9 +127,9 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
       if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) return null;
       const link = cache.get(visit.code);
       if (cache.hasStale) scheduleRefresh();
-      if (!link || !link.isActive || link.maxClicks !== null) return null;
+      if (!link || link.maxClicks !== null) return null;
       const now = clock();
-      if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return null;
+      if (refusal(link, now)) return null;
       if (!visit.countsAsClick) return { location: link.longUrl, spooled: NOTHING_TO_SPOOL };
       try {
         return { location: link.longUrl, spooled: clicks.record(toClick(link, visit, now)) };
@@ -139,6 +138,13 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
       }
     },
   };
+}
+
+/** Why a link cannot be served now, by the same rules as linkState() (the click limit is decided apart, atomically). */
+function refusal(link: CachedLink, now: Date): LinkNotFoundError | LinkGoneError | null {
+  if (!link.isActive) return new LinkNotFoundError();
+  if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return new LinkGoneError();
+  return null;
 }
 
 const NOTHING_TO_SPOOL = Promise.resolve();

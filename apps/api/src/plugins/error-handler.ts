@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import FindMyWay, { type HTTPMethod } from "find-my-way";
 import { AppError } from "../lib/app-error.js";
+import { isDatabaseUnavailable } from "../lib/database-unavailable.js";
 import { RequestValidationError } from "./validation.js";
 
 declare module "fastify" {
@@ -33,7 +34,8 @@ function fromFrameworkError(error: FastifyError): { status: number; body: ErrorB
 /**
  * Every error leaves as the contract's `{"detail": ...}` JSON: domain errors
  * with their status, validation as FastAPI's 422 list, framework client
- * errors by their status, and anything else as a logged, generic 500.
+ * errors by their status, an unreachable database as a retryable 503, and
+ * anything else as a logged, generic 500.
  */
 export default fp(
   async (app) => {
@@ -60,6 +62,11 @@ export default fp(
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
         return reply.code(status).send({ detail: error.message });
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Transient: clients retry a 503 with backoff; a 500 would read as a bug.
+        request.log.warn({ err: error, method: request.method, url: request.url }, "database unavailable");
+        return reply.code(503).header("retry-after", "5").send({ detail: ERROR_MESSAGES.SERVICE_UNAVAILABLE });
       }
       request.log.error({ err: error, method: request.method, url: request.url }, "unhandled error");
       return reply.code(500).send({ detail: ERROR_MESSAGES.INTERNAL });

@@ -20,6 +20,17 @@ async function seedLink(pool: pg.Pool, code: string): Promise<void> {
   await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ($1, 'https://example.com/', $2, now())", [code, rows[0].id]);
 }
 
+/** Registers and logs in over HTTP; returns the access token. */
+async function signUp(serverUrl: string): Promise<string> {
+  const post = (route: string, body: object) =>
+    fetch(`${serverUrl}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const credentials = { email: "outage@example.com", password: "outage-password-1" };
+  expect((await post("/api/auth/register", credentials)).status).toBe(201);
+  const login = await post("/api/auth/login-json", { username: credentials.email, password: credentials.password });
+  expect(login.status).toBe(200);
+  return ((await login.json()) as { access_token: string }).access_token;
+}
+
 const clickCount = async (pool: pg.Pool) => (await pool.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n as number;
 const counterSum = async (pool: pg.Pool) => (await pool.query("SELECT coalesce(sum(clicks), 0)::int AS n FROM link_daily_clicks")).rows[0].n as number;
 
@@ -70,6 +81,7 @@ describe("the database going away under load", () => {
       const app = await startServer({ DATABASE_URL: url, SPOOL_DIR: path.join(dir, "spool"), CLICK_MEMORY_QUEUE: "500" });
       expect((await fetch(`${app.url}/outage1`, { redirect: "manual" })).status).toBe(302); // now cached
       await expect.poll(() => clickCount(owned), { timeout: 5000 }).toBe(1);
+      const token = await signUp(app.url);
 
       await server.stop();
       const load = startLoad(`${app.url}/outage1`, 8);
@@ -82,6 +94,25 @@ describe("the database going away under load", () => {
       expect(uncached.status).toBe(503);
       expect(uncached.headers.get("retry-after")).toBe("5");
       expect(await uncached.json()).toEqual({ detail: "Service Unavailable" });
+      // The API too: every endpoint that needs the database says so the same way.
+      for (const [method, route, body] of [
+        ["GET", "/api/urls", undefined],
+        ["GET", "/api/me", undefined],
+        ["POST", "/api/urls", { long_url: "https://example.com/during-outage" }],
+        ["POST", "/api/auth/login-json", { username: "nobody@example.com", password: "irrelevant-password" }],
+      ] as const) {
+        const res = await fetch(`${app.url}${route}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+          body: body && JSON.stringify(body),
+        });
+        expect({ route: `${method} ${route}`, status: res.status, retryAfter: res.headers.get("retry-after") }).toEqual({
+          route: `${method} ${route}`,
+          status: 503,
+          retryAfter: "5",
+        });
+        expect(await res.json()).toEqual({ detail: "Service Unavailable" });
+      }
 
       server = await startEmbeddedPostgres({ dir: path.join(dir, "pg"), port });
       await expect.poll(() => clickCount(owned), { timeout: 20_000, interval: 200 }).toBe(1 + during.redirects);

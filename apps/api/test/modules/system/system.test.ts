@@ -1,9 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { dropAllTables, ensureDatabase } from "../../../src/db/database-admin.js";
 import { buildTestApp } from "../../helpers/build-test-app.js";
 
 const app = await buildTestApp();
 // A database that is not there: port 1 on loopback refuses connections.
 const offline = await buildTestApp({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none" });
+// A database that is there but has no tables.
+const unmigratedUrl = new URL(inject("databaseUrl"));
+await ensureDatabase(Object.assign(new URL(unmigratedUrl), { pathname: "/postgres" }).toString(), "shortly_unmigrated");
+unmigratedUrl.pathname = "/shortly_unmigrated";
+await dropAllTables(unmigratedUrl.toString());
+const unmigrated = await buildTestApp({ databaseUrl: unmigratedUrl.toString() });
 
 describe("health and config", () => {
   it("GET /health answers ok", async () => {
@@ -107,11 +114,22 @@ describe("errors are always JSON in the contract's shape", () => {
     expect(res.json()).toEqual({ detail: "Request body is too large" });
   });
 
-  it("500 without internals when something unexpected fails", async () => {
+  it("503 with Retry-After, without internals, when the database cannot be reached", async () => {
     const token = offline.signAccessToken(1);
     const res = await offline.inject({ url: "/api/me", headers: { authorization: `Bearer ${token}` } });
-    expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ detail: "Internal Server Error" });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers["retry-after"]).toBe("5");
+    expect(res.json()).toEqual({ detail: "Service Unavailable" });
     expect(res.body).not.toMatch(/prisma|ECONNREFUSED|at /i);
+  });
+
+  it("500 without internals when something unexpected fails", async () => {
+    // A reachable database without the schema: a bug-class failure, not a transient one.
+    const token = unmigrated.signAccessToken(1);
+    const res = await unmigrated.inject({ url: "/api/me", headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(500);
+    expect(res.headers["retry-after"]).toBeUndefined();
+    expect(res.json()).toEqual({ detail: "Internal Server Error" });
+    expect(res.body).not.toMatch(/prisma|relation|does not exist|at /i);
   });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
 import { ConfigError, parseEnv, rateLimitConfig, socialProviders, type AppConfig } from "./config.js";
 import { ensureDatabase, migrateDatabase } from "./db/database-admin.js";
-import type { EmbeddedDatabase } from "./db/embedded-postgres.js";
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres.js";
 import { loadOrCreateDevSecret } from "./lib/dev-secret.js";
 
 const apiRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -19,8 +19,6 @@ async function main(): Promise<void> {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     console.log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.join(dataDir, "postgres")})`);
-    // Imported only when used: the package installs exit handlers that would cut a graceful shutdown short.
-    const { startEmbeddedPostgres } = await import("./db/embedded-postgres.js");
     embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), log: console.log });
     await ensureDatabase(embedded.serverUrl, "shortly");
     databaseUrl = embedded.databaseUrl("shortly");
@@ -83,7 +81,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) console.error(error.message);
   else console.error("Failed to start:", error);
   process.exit(1);
 });

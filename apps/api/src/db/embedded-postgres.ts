@@ -14,6 +14,11 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+/** The embedded server could not start; the message says why and what to do. */
+export class EmbeddedPostgresError extends Error {
+  override name = "EmbeddedPostgresError";
+}
+
 export interface EmbeddedOptions {
   /** Cluster files live here and are kept across restarts. */
   dir: string;
@@ -45,7 +50,9 @@ export async function startEmbeddedPostgres({ dir, port: fixedPort, log = () => 
   const databaseDir = path.resolve(dir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const password = await loadOrCreatePassword(`${databaseDir}.password`);
+  await refuseIfRunning(databaseDir);
   const port = fixedPort ?? (await freePort());
+  const recentLog: string[] = []; // what the server said last, for a failed start's message
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -55,14 +62,21 @@ export async function startEmbeddedPostgres({ dir, port: fixedPort, log = () => 
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: () => {},
+    onLog: (message) => {
+      recentLog.push(String(message).trim());
+      if (recentLog.length > 10) recentLog.shift();
+    },
     onError: (err) => log(`embedded postgres: ${String(err)}`),
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     log(`Creating an embedded PostgreSQL cluster in ${databaseDir}`);
     await pg.initialise();
   }
-  await pg.start();
+  // The package rejects with nothing when the server exits at start; say what it said.
+  await pg.start().catch((error: unknown) => {
+    const said = recentLog.filter(Boolean).join("\n  ");
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ""}${said ? `\n  ${said}` : ""}`);
+  });
   // A last resort on exit: ask the server to stop (synchronous, as 'exit' requires).
   const child = (pg as unknown as { process?: { kill(signal: string): boolean } }).process;
   const stopOnExit = () => child?.kill("SIGINT");
@@ -76,6 +90,27 @@ export async function startEmbeddedPostgres({ dir, port: fixedPort, log = () => 
       await pg.stop();
     },
   };
+}
+
+/** A second server on the same files would fail with nothing to read: name the one that holds them. */
+async function refuseIfRunning(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n", 1)[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale after a crash: PostgreSQL cleans it up
+  throw new EmbeddedPostgresError(
+    `The embedded PostgreSQL in ${databaseDir} is already running (pid ${pid}): another Shortly uses this DATA_DIR. ` +
+      "Stop that one, or start this one with another DATA_DIR or a DATABASE_URL.",
+  );
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function loadOrCreatePassword(file: string): Promise<string> {

@@ -25,6 +25,8 @@ export function Breakdowns({ data }: { data: LinkAnalyticsResponse }) {
       <TopList
         title="Cities"
         items={data.cities.map((c) => ({ key: `${c.country}/${c.city}`, label: `${c.city}, ${countryName(c.country)}`, clicks: c.clicks }))}
+        // Clicks without a known city are counted under Countries only, so an empty list here need not mean no clicks.
+        empty={data.countries.length > 0 ? "No city known for these clicks." : undefined}
       />
       <TopList title="Browsers" items={items(data.browsers, plainLabel)} />
       <TopList title="Operating systems" items={items(data.os, plainLabel)} />

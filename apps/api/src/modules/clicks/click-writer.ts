@@ -161,7 +161,8 @@ export function createClickWriter({
     // only the first to wake may start the next (two would write one batch twice).
     while (flushing) await flushing.catch(() => {});
     flushing = (async () => {
-      while (!(yielding && deferring()) && (await writeOnce()));
+      // close() ends a run at its next batch: the drain at shutdown has its own time budget.
+      while (!closed && !(yielding && deferring()) && (await writeOnce()));
       if (yielding && !caughtUp()) schedule(flushIntervalMs);
     })()
       .then(() => {

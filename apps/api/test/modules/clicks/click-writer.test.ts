@@ -172,6 +172,33 @@ describe("click writer", () => {
     await second.close();
   });
 
+  it("keeps to its drain budget at shutdown even while a run is catching up on a backlog", async () => {
+    const repo = fakeRepo();
+    const dir = tempDir();
+    const slowRepo = {
+      ...asRepo(repo),
+      async insertBatch(batch: EnrichedClick[], position: SpoolPosition | null) {
+        await wait(20);
+        await repo.insertBatch(batch, position);
+      },
+    };
+    const first = writerOn(openSpool(dir), { repo: slowRepo, flushIntervalMs: 1, maxBatchSize: 10, drainBudgetMs: 100 });
+    for (let i = 1; i <= 1000; i++) first.record(click(i)); // 100 batches: 2 s of writing
+    await wait(30); // the timer's run is under way
+    const started = Date.now();
+    await first.close();
+    expect(Date.now() - started).toBeLessThan(400); // the budget and the batch in flight, not the whole backlog
+    const storedAtShutdown = repo.stored.length;
+    expect(storedAtShutdown).toBeGreaterThan(0);
+    expect(storedAtShutdown).toBeLessThan(1000);
+    expect(readdirSync(dir)).toHaveLength(1); // the rest waits in the spool
+
+    const second = writerOn(openSpool(dir), { repo: asRepo(repo) });
+    await second.writer.start();
+    expect(repo.stored).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    await second.close();
+  });
+
   it("resumes from the spool's checkpoint when it replaces a writer that died", async () => {
     const repo = fakeRepo();
     const spool = openSpool(tempDir());

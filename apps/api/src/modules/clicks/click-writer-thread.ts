@@ -3,11 +3,16 @@
 // loop only appends to the spool and answers.
 import { parentPort, workerData } from "node:worker_threads";
 import pg from "pg";
+import { lowerThreadPriority } from "../../lib/thread-priority.js";
 import { createLiveService } from "../live/service.js";
 import { createClickEnricher } from "./click-enricher.js";
 import type { ClickWriterThreadData, FromWriter, ToWriter } from "./click-writer-protocol.js";
 import { createClickWriter, type WriterLog } from "./click-writer.js";
 import { createClickWriterRepository } from "./writer-repository.js";
+
+// When the CPU is contended, the scheduler serves the redirects' thread first; this thread still
+// gets its share, and it catches up whenever the redirects leave CPU idle.
+lowerThreadPriority(10);
 
 const port = parentPort!;
 const config = workerData as ClickWriterThreadData;

@@ -97,20 +97,20 @@ export function createClickWriterRepository(pool: pg.Pool) {
       if (clicks.length === 0 && !position) return;
       // The owners, read now: a link deleted since its visits takes them along (a
       // deletion racing this batch fails it on the foreign key, and the retry skips them).
-      const { rows } = await pool.query<{ id: number; user_id: number }>("SELECT id, user_id FROM links WHERE id = ANY($1::int[])", [
-        [...new Set(clicks.map((c) => c.linkId))],
-      ]);
+      const { rows } = await pool.query<{ id: number; user_id: number }>({
+        name: "click-batch-owners",
+        text: "SELECT id, user_id FROM links WHERE id = ANY($1::int[])",
+        values: [[...new Set(clicks.map((c) => c.linkId))]],
+      });
       const owners = new Map(rows.map((r) => [r.id, r.user_id]));
       const kept = clicks.filter((c) => owners.has(c.linkId));
       const { links, accounts } = rollUp(kept, (linkId) => owners.get(linkId)!);
-      await pool.query(INSERT_BATCH, [
-        ...toColumns(kept),
-        ...scopeParams(links),
-        ...scopeParams(accounts),
-        position?.spoolId ?? "",
-        position?.lastSeq ?? 0,
-        position !== null,
-      ]);
+      // Named: each connection parses and plans this large statement once, not once per batch.
+      await pool.query({
+        name: "click-batch",
+        text: INSERT_BATCH,
+        values: [...toColumns(kept), ...scopeParams(links), ...scopeParams(accounts), position?.spoolId ?? "", position?.lastSeq ?? 0, position !== null],
+      });
     },
 
     /**

@@ -54,7 +54,7 @@ await pool.query(
    JOIN links l ON l.user_id = $1 AND l.code = 'an' || lpad((1 + floor(power((r.n % 10007) / 10007.0, 3) * ${LINKS}))::int::text, 5, '0')`,
   [userId],
 );
-// The rollups the click writer keeps, built in bulk from those rows.
+// The rollups the click writer keeps, built in bulk from those rows (unknown values get no row).
 const dimensions = `CROSS JOIN LATERAL (VALUES
       ('referrer', coalesce(referrer_host, '')), ('country', coalesce(country, '')),
       ('city', CASE WHEN city IS NULL THEN '' ELSE country || E'\\t' || city END),
@@ -70,11 +70,11 @@ await pool.query(`
 await pool.query(`
   INSERT INTO link_daily_dimensions (link_id, day, dimension, value, clicks)
   SELECT link_id, (clicked_at AT TIME ZONE 'UTC')::date, dimension, value, count(*)
-  FROM clicks c JOIN links l ON l.id = c.link_id ${dimensions} WHERE l.user_id = ${userId} AND NOT is_bot GROUP BY 1, 2, 3, 4`);
+  FROM clicks c JOIN links l ON l.id = c.link_id ${dimensions} WHERE l.user_id = ${userId} AND NOT is_bot AND value <> '' GROUP BY 1, 2, 3, 4`);
 await pool.query(`
   INSERT INTO account_daily_dimensions (user_id, day, dimension, value, clicks)
   SELECT ${userId}, (clicked_at AT TIME ZONE 'UTC')::date, dimension, value, count(*)
-  FROM clicks c JOIN links l ON l.id = c.link_id ${dimensions} WHERE l.user_id = ${userId} AND NOT is_bot GROUP BY 2, 3, 4`);
+  FROM clicks c JOIN links l ON l.id = c.link_id ${dimensions} WHERE l.user_id = ${userId} AND NOT is_bot AND value <> '' GROUP BY 2, 3, 4`);
 await pool.query("ANALYZE");
 const count = async (table) => Number((await pool.query(`SELECT count(*) FROM ${table}`)).rows[0].count).toLocaleString();
 console.log(

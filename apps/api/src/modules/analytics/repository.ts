@@ -24,6 +24,8 @@ export interface DimensionRow {
   dimension: string;
   value: string;
   clicks: number;
+  /** The clicks of every known value of this dimension in the range, top or not. */
+  known: number;
 }
 
 export interface ExportRow {
@@ -57,21 +59,26 @@ export function createAnalyticsRepository(db: Db, exportPool: pg.Pool) {
       return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), humans: r.humans, bots: r.bots, visitors: r.visitors }));
     },
 
-    /** The `top` largest values of every dimension (ties by value, so the answer is stable). */
+    /**
+     * The `top` largest known values of every dimension (ties by value, so the
+     * answer is stable), each with its dimension's known total. Rows with the
+     * unknown value "" (written before unknowns were derived) are left out.
+     */
     async dimensions(scope: Scope, range: DayRange, top: number): Promise<DimensionRow[]> {
       const [table, key] =
         "linkId" in scope ? [Prisma.sql`link_daily_dimensions`, Prisma.sql`link_id = ${scope.linkId}`] : [Prisma.sql`account_daily_dimensions`, Prisma.sql`user_id = ${scope.userId}`];
-      const rows = await db.$queryRaw<Array<{ dimension: string; value: string; clicks: bigint }>>`
-        SELECT dimension, value, clicks FROM (
+      const rows = await db.$queryRaw<Array<{ dimension: string; value: string; clicks: bigint; known: bigint }>>`
+        SELECT dimension, value, clicks, known FROM (
           SELECT dimension, value, sum(clicks) AS clicks,
+                 sum(sum(clicks)) OVER (PARTITION BY dimension) AS known,
                  row_number() OVER (PARTITION BY dimension ORDER BY sum(clicks) DESC, value) AS rank
           FROM ${table}
-          WHERE ${key} AND day BETWEEN ${range.from}::date AND ${range.to}::date
+          WHERE ${key} AND day BETWEEN ${range.from}::date AND ${range.to}::date AND value <> ''
           GROUP BY dimension, value
         ) ranked
         WHERE rank <= ${top}
         ORDER BY dimension, rank`;
-      return rows.map((r) => ({ dimension: r.dimension, value: r.value, clicks: Number(r.clicks) }));
+      return rows.map((r) => ({ dimension: r.dimension, value: r.value, clicks: Number(r.clicks), known: Number(r.known) }));
     },
 
     /** An account's most clicked links (human clicks) in the range. */

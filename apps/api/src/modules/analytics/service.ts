@@ -39,15 +39,34 @@ function zeroFilled(range: DayRange, rows: DayRow[]): AnalyticsDay[] {
   return days;
 }
 
-function breakdowns(rows: DimensionRow[]) {
+/**
+ * A dimension's top values with its unknown share, which is not stored: the
+ * range's human clicks less the known ones (never below zero, should a batch
+ * commit between the two reads). Ties list the unknown first, as "" sorts.
+ */
+function withUnknown(known: DimensionRow[], humans: number, top: number): BreakdownItem[] {
+  const items: BreakdownItem[] = known.map((r) => ({ value: r.value, clicks: r.clicks }));
+  const unknown = humans - (known[0]?.known ?? 0);
+  if (unknown > 0) {
+    const at = items.findIndex((i) => i.clicks <= unknown);
+    items.splice(at === -1 ? items.length : at, 0, { value: null, clicks: unknown });
+  }
+  return items.slice(0, top);
+}
+
+function breakdowns(rows: DimensionRow[], humans: number) {
   const of = (dimension: string): BreakdownItem[] =>
-    rows.filter((r) => r.dimension === dimension).map((r) => ({ value: r.value || null, clicks: r.clicks }));
+    withUnknown(
+      rows.filter((r) => r.dimension === dimension),
+      humans,
+      ANALYTICS_TOP_N,
+    );
   return {
     referrers: of("referrer"),
     countries: of("country"),
     // Stored as "CC\tCity"; the unknown city is left out of the city list (it is in countries).
     cities: rows
-      .filter((r) => r.dimension === "city" && r.value)
+      .filter((r) => r.dimension === "city")
       .map((r) => {
         const [country = "", city = ""] = r.value.split("\t");
         return { country, city, clicks: r.clicks };
@@ -78,7 +97,7 @@ export function createAnalyticsService({ repo, links, clock = () => new Date() }
       unique_visitors: sum((d) => d.visitors),
       bot_clicks: sum((d) => d.bot_clicks),
       by_date,
-      ...breakdowns(dimensions),
+      ...breakdowns(dimensions, sum((d) => d.clicks)),
     };
   }
 

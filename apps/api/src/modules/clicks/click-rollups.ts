@@ -1,7 +1,13 @@
 import { DAY_MS, utcDay } from "../../lib/utc-day.js";
 import type { EnrichedClick } from "./click.js";
 
-/** The breakdowns kept per day, and the value a click counts under ("" for unknown). */
+/**
+ * The breakdowns kept per day, and the value a click counts under ("" for
+ * unknown). Unknown values get no row: every human click has one value per
+ * dimension, so the unknown count is the day's human clicks less the known
+ * ones (analytics/service.ts), and a direct visit from an unlocated address
+ * costs three upserts fewer.
+ */
 const DIMENSIONS: Array<[name: string, valueOf: (c: EnrichedClick) => string]> = [
   ["referrer", (c) => c.referrerHost ?? ""],
   ["country", (c) => c.country ?? ""],
@@ -53,6 +59,7 @@ function scopeCounter() {
       }
       for (const [dimension, valueOf] of DIMENSIONS) {
         const value = valueOf(click);
+        if (value === "") continue;
         const dimKey = `${key}|${dimension}|${value}`;
         const entry = dimensions.get(dimKey);
         if (entry) entry.clicks++;

@@ -92,6 +92,21 @@ describe("GET /api/analytics/dashboard", () => {
     expect(body.by_date.slice(0, 6).every((d: { clicks: number; visitors: number; bot_clicks: number }) => d.clicks + d.visitors + d.bot_clicks === 0)).toBe(true);
   });
 
+  it("derives unknown values instead of storing them, and ignores unknown rows stored by earlier versions", async () => {
+    const user = await createUser(app);
+    const { a } = await seedKnownClicks(user);
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM link_daily_dimensions WHERE value = ''");
+    expect(rows[0].n).toBe(0);
+    // An earlier version stored the unknown referrer as a row: it must not count twice.
+    await db.query("INSERT INTO link_daily_dimensions (link_id, day, dimension, value, clicks) VALUES ($1, current_date, 'referrer', '', 1)", [await linkId(a)]);
+    const res = await get(`/api/urls/${a}/analytics?range=7d`, user);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().referrers).toEqual([
+      { value: "google.com", clicks: 3 },
+      { value: null, clicks: 1 },
+    ]);
+  });
+
   it("keeps a deleted link's clicks in the account's history, but not in top links", async () => {
     const user = await createUser(app);
     const { a, b } = await seedKnownClicks(user);

@@ -45,19 +45,16 @@ describe("rolling up a batch", () => {
     const rows = (scope: typeof links) =>
       scope.dimensions.ids.map((id, i) => `${id} ${scope.dimensions.days[i]} ${scope.dimensions.dimensions[i]}=${scope.dimensions.values[i]}:${scope.dimensions.clicks[i]}`);
     const accountRows = rows(accounts).filter((r) => r.includes("2026-11-22"));
-    expect(accountRows).toEqual(
-      expect.arrayContaining([
-        "10 2026-11-22 country=DE:2",
-        "10 2026-11-22 country=:1",
-        "10 2026-11-22 city=DE\tBerlin:2",
-        "10 2026-11-22 city=:1",
-        "10 2026-11-22 referrer=:2",
-        "10 2026-11-22 referrer=news.ycombinator.com:1",
-        "10 2026-11-22 browser=Chrome:3",
-      ]),
-    );
-    // Six breakdowns of the three human clicks: the bot is in none.
+    // Known values only: the unknown ones (a country, a city, two referrers) are derived when read.
+    expect(accountRows.sort()).toEqual([
+      "10 2026-11-22 browser=Chrome:3",
+      "10 2026-11-22 city=DE\tBerlin:2",
+      "10 2026-11-22 country=DE:2",
+      "10 2026-11-22 device=desktop:3",
+      "10 2026-11-22 os=Windows:3",
+      "10 2026-11-22 referrer=news.ycombinator.com:1",
+    ]);
+    // The bot is in no breakdown: three human clicks.
     expect(accountRows.filter((r) => r.includes(" browser=")).map((r) => r.split(":")[1])).toEqual(["3"]);
-    expect(accountRows).toHaveLength(9);
   });
 });

@@ -37,12 +37,23 @@ const scopeUpserts = (scope: "link" | "account", idColumn: string, first: number
  * per-dimension counters and the day's visitor keys, all counted beforehand
  * (click-rollups.ts); and the spool checkpoint. Every upsert runs in key order
  * so concurrent writers cannot deadlock.
+ *
+ * Clicks have no foreign key (it checked every row): `locked` takes each
+ * link's key-share lock once, so a deletion waits for this batch and its
+ * trigger then removes what the batch stored; a link deleted first is not
+ * found, and its clicks are not stored (the rollups' foreign keys fail the
+ * batch instead, and the retry leaves them out).
  */
 const INSERT_BATCH = `
-  WITH inserted AS (
+  WITH locked AS MATERIALIZED (
+    SELECT id FROM links WHERE id IN (SELECT DISTINCT unnest($1::int[])) ORDER BY id FOR KEY SHARE
+  ),
+  inserted AS (
     INSERT INTO clicks (link_id, clicked_at, referrer, referrer_host, user_agent, browser, os, device, country, city, is_bot, visitor)
-    SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                         $8::text[], $9::text[], $10::text[], $11::bool[], $12::int8[])
+    SELECT c.* FROM unnest($1::int[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                           $8::text[], $9::text[], $10::text[], $11::bool[], $12::int8[])
+      AS c(link_id, clicked_at, referrer, referrer_host, user_agent, browser, os, device, country, city, is_bot, visitor)
+    WHERE c.link_id IN (SELECT id FROM locked)
   ),${scopeUpserts("link", "link_id", 13)},${scopeUpserts("account", "user_id", 25)}
   INSERT INTO click_spool_checkpoints (spool_id, last_seq, updated_at)
   SELECT $37, $38, now() WHERE $39::boolean

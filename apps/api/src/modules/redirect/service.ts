@@ -56,21 +56,25 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
 
   /**
    * Links served past their TTL are re-read together, off the visitors'
-   * path, every REFRESH_DELAY_MS at most; until then (and, with the database
-   * down, until they expire) they keep being served.
+   * path, up to REFRESH_BATCH every REFRESH_DELAY_MS; until then (and, with
+   * the database down, until they expire) they keep being served.
    */
   let refreshScheduled = false;
   let retry: string[] = [];
   const refreshStale = () => {
     refreshScheduled = false;
-    const codes = [...new Set([...retry, ...cache.takeStale()])];
-    retry = [];
+    const pending = [...new Set([...retry, ...cache.takeStale()])];
+    // A few hundred per read: links cached together go stale together, and
+    // mapping thousands of rows at once stalls the redirects for tens of ms.
+    const codes = pending.slice(0, REFRESH_BATCH);
+    retry = pending.slice(REFRESH_BATCH);
+    if (retry.length > 0) scheduleRefresh();
     if (codes.length === 0) return;
     const readAt = cache.generation;
     repo.findByCodes(codes).then(
       (links) => {
         if (cache.generation !== readAt) {
-          retry = codes; // something changed meanwhile: read again rather than store what may predate it
+          retry = [...codes, ...retry]; // something changed meanwhile: read again rather than store what may predate it
           return scheduleRefresh();
         }
         const found = new Map(links.map((link) => [link.code, link]));
@@ -149,5 +153,6 @@ function refusal(link: CachedLink, now: Date): LinkNotFoundError | LinkGoneError
 
 const NOTHING_TO_SPOOL = Promise.resolve();
 const REFRESH_DELAY_MS = 100;
+const REFRESH_BATCH = 500;
 
 export type RedirectService = ReturnType<typeof createRedirectService>;

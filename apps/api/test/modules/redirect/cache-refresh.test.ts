@@ -1,6 +1,9 @@
 // Entries past their TTL keep serving while they are re-read in the background.
 import { describe, expect, it } from "vitest";
+import type { ClicksService } from "../../../src/modules/clicks/service.js";
 import { createLinkCache, type CachedLink } from "../../../src/modules/redirect/link-cache.js";
+import type { RedirectRepository } from "../../../src/modules/redirect/repository.js";
+import { createRedirectService } from "../../../src/modules/redirect/service.js";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
 import { createLink, createUser } from "../../helpers/factories.js";
 
@@ -34,6 +37,31 @@ describe("the link cache's background refresh", () => {
     await sleep(TTL + 50);
     await visit(link.short_code);
     await expect.poll(async () => (await visit(link.short_code)).statusCode, { timeout: 2000, interval: 50 }).toBe(404);
+  });
+});
+
+describe("a refresh of many stale links", () => {
+  it("reads them back a few hundred at a time, and all of them", async () => {
+    let now = 0;
+    const cache = createLinkCache({ maxEntries: 5000, ttlMs: 1000, negativeMaxEntries: 10, negativeTtlMs: 100, now: () => now });
+    const codes = Array.from({ length: 1200 }, (_, i) => `code${i}`);
+    const target = (code: string, longUrl: string) => ({ code, id: 1, userId: 1, longUrl, isActive: true, expiresAt: null, maxClicks: null, clicksUsed: 0 });
+    for (const code of codes) cache.set(code, { ...target(code, "https://example.com/old") });
+    const reads: number[] = [];
+    const repo = {
+      findByCodes: async (asked: string[]) => {
+        reads.push(asked.length);
+        return asked.map((code) => target(code, "https://example.com/new"));
+      },
+    } as unknown as RedirectRepository;
+    const service = createRedirectService({ repo, cache, clicks: {} as ClicksService });
+    now = 1000; // every one of them stale at once, as after a warm-up
+    for (const code of codes) {
+      expect(await service.resolve({ code, countsAsClick: false, referrer: null, userAgent: null, ip: null })).toBe("https://example.com/old");
+    }
+    await expect.poll(() => reads.reduce((a, b) => a + b, 0), { timeout: 2000, interval: 20 }).toBe(1200);
+    expect(reads).toEqual([500, 500, 200]);
+    expect(codes.every((code) => cache.get(code)?.longUrl === "https://example.com/new")).toBe(true);
   });
 });
 

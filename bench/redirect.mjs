@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // pnpm bench: redirect throughput and latency of the production server
 // against a bare Fastify 302 (the ceiling), for one hot link and for traffic
-// spread over 10,000 links, then at a fixed rate of half the maximum; and
-// whether every 302 served became a stored click. Our server runs twice:
+// spread over 10,000 links, then paced at half the maximum (wrk, see
+// wrk.mjs); and whether every 302 served became a stored click (autocannon,
+// which can send an exact number of requests). Our server runs twice:
 // as configured by default (the click writer yields to a saturated event
 // loop for up to CLICK_MAX_DEFER_MS) and with CLICK_MAX_DEFER_MS=0, where
 // every click is written during the run.
@@ -12,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { benchDatabase } from "./database.mjs";
 import { load, startBare, startShortly } from "./processes.mjs";
+import { wrk } from "./wrk.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -29,6 +31,8 @@ await pool.query(
 );
 await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ('hotlink', 'https://example.com/hot', $1, now())", [rows[0].id]);
 const codes = Array.from({ length: SPREAD }, (_, i) => `sp${String(i + 1).padStart(6, "0")}`);
+const HOT = { paths: ["/hotlink"] };
+const SPREAD_PATHS = { paths: codes.map((code) => `/${code}`) };
 
 const bare = await startBare();
 const shortly = await startShortly(db.url, mkdtempSync(path.join(tmpdir(), "shortly-bench-spool-")));
@@ -70,28 +74,44 @@ function postgresCpuSeconds() {
   }
   return ticks / 100;
 }
+/** CPU seconds the hypervisor gave to others while we wanted them (Linux /proc/stat "steal"): a shared machine's noise. */
+function stealSeconds() {
+  try {
+    return Number(readFileSync("/proc/stat", "utf8").split("\n", 1)[0].trim().split(/\s+/)[8]) / 100;
+  } catch {
+    return 0;
+  }
+}
 const run = async (url, options) => {
   await settle();
-  await load(url, { ...options, seconds: WARMUP });
+  await wrk(url, { connections: CONNECTIONS, ...options, seconds: WARMUP });
   await settle();
   const cpuBefore = postgresCpuSeconds();
-  const result = await load(url, { connections: CONNECTIONS, seconds: SECONDS, ...options });
-  return { ...result, postgresCores: (postgresCpuSeconds() - cpuBefore) / SECONDS };
+  const stealBefore = stealSeconds();
+  const storedBefore = await countClicks();
+  const result = await wrk(url, { connections: CONNECTIONS, seconds: SECONDS, ...options });
+  const storedDuring = (await countClicks()) - storedBefore;
+  if (result.non2xx3xx > 0 || result.socketErrors > 0) {
+    throw new Error(`${url}: ${result.non2xx3xx} answers other than a redirect, ${result.socketErrors} socket errors`);
+  }
+  return { ...result, storedDuring, postgresCores: (postgresCpuSeconds() - cpuBefore) / SECONDS, steal: (stealSeconds() - stealBefore) / SECONDS };
 };
 
-// The load generator itself is slower when it picks a random path per request,
-// so spread traffic is compared with the bare server under the same generator.
+// Picking a random path per request costs the load generator too, so spread
+// traffic is compared with the bare server under the same generator.
 const results = { bare: [], bareSpread: [], hot: [], spread: [], eagerHot: [], eagerSpread: [] };
-console.log(`Redirect benchmark: ${ROUNDS} rounds of ${SECONDS} s per configuration, ${CONNECTIONS} connections, after ${WARMUP} s warm-up; database: ${db.where}; [pg …]: cores PostgreSQL used during the run\n`);
-const spread = { mode: "spread", codes };
+console.log(`Redirect benchmark: ${ROUNDS} rounds of ${SECONDS} s per configuration, ${CONNECTIONS} connections, after ${WARMUP} s warm-up; database: ${db.where}; [pg, stored, steal]: cores PostgreSQL used, clicks stored and cores the hypervisor withheld during the timed run\n`);
 for (let round = 1; round <= ROUNDS; round++) {
-  results.bare.push(await run(`${bare.url}/hotlink`));
-  results.hot.push(await run(`${shortly.url}/hotlink`));
-  results.eagerHot.push(await run(`${eager.url}/hotlink`));
-  results.bareSpread.push(await run(`${bare.url}/hotlink`, spread));
-  results.spread.push(await run(`${shortly.url}/hotlink`, spread));
-  results.eagerSpread.push(await run(`${eager.url}/hotlink`, spread));
-  const last = (list) => `${list.at(-1).rps.toFixed(0)} [pg ${list.at(-1).postgresCores.toFixed(2)}]`;
+  results.bare.push(await run(bare.url, HOT));
+  results.hot.push(await run(shortly.url, HOT));
+  results.eagerHot.push(await run(eager.url, HOT));
+  results.bareSpread.push(await run(bare.url, SPREAD_PATHS));
+  results.spread.push(await run(shortly.url, SPREAD_PATHS));
+  results.eagerSpread.push(await run(eager.url, SPREAD_PATHS));
+  const last = (list) => {
+    const r = list.at(-1);
+    return `${r.rps.toFixed(0)} [pg ${r.postgresCores.toFixed(2)}, stored ${r.storedDuring}, steal ${r.steal.toFixed(2)}]`;
+  };
   console.log(
     `round ${round}: bare ${last(results.bare)}, hot ${last(results.hot)} (writer never yielding: ${last(results.eagerHot)}), ` +
       `bare spread ${last(results.bareSpread)}, spread ${last(results.spread)} (${last(results.eagerSpread)}) req/s`,
@@ -101,8 +121,11 @@ for (let round = 1; round <= ROUNDS; round++) {
 const median = (list, key) => [...list].map((r) => r[key]).sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const ceiling = median(results.bare, "rps");
 const halfRate = Math.round(median(results.hot, "rps") / 2);
-const fixedHot = await run(`${shortly.url}/hotlink`, { rate: halfRate });
-const fixedBare = await run(`${bare.url}/hotlink`, { rate: halfRate });
+// Paced, not saturated: what a visitor waits when the server has headroom.
+const fixedBare = await run(bare.url, { ...HOT, rate: halfRate });
+const fixedHot = await run(shortly.url, { ...HOT, rate: halfRate });
+const fixedBareSpread = await run(bare.url, { ...SPREAD_PATHS, rate: halfRate });
+const fixedSpread = await run(shortly.url, { ...SPREAD_PATHS, rate: halfRate });
 await settle();
 
 // Every 302 must become a click. Timed runs stop with requests in flight that
@@ -121,8 +144,8 @@ for (let i = 0; i < 300 && stored < served; i++) {
 const counted = (await pool.query("SELECT coalesce(sum(clicks), 0)::int AS n FROM link_daily_clicks")).rows[0].n;
 
 const row = (name, rps, p50, p99, ratio) =>
-  `${name.padEnd(34)} ${String(Math.round(rps)).padStart(8)} ${p50.toFixed(2).padStart(8)} ${p99.toFixed(2).padStart(8)} ${ratio}`;
-console.log(`\n${"configuration".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} vs ceiling`);
+  `${name.padEnd(38)} ${String(Math.round(rps)).padStart(8)} ${p50.toFixed(2).padStart(8)} ${p99.toFixed(2).padStart(8)} ${ratio}`;
+console.log(`\n${"configuration".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} vs ceiling`);
 const spreadCeiling = median(results.bareSpread, "rps");
 console.log(row("bare Fastify 302 (ceiling)", ceiling, median(results.bare, "p50"), median(results.bare, "p99"), "1.00"));
 console.log(row("shortly, one hot link", median(results.hot, "rps"), median(results.hot, "p50"), median(results.hot, "p99"), (median(results.hot, "rps") / ceiling).toFixed(2)));
@@ -131,8 +154,11 @@ console.log(row(`shortly, spread over ${SPREAD} links`, median(results.spread, "
 const eagerRow = (name, list, base) => row(name, median(list, "rps"), median(list, "p50"), median(list, "p99"), (median(list, "rps") / base).toFixed(2));
 console.log(eagerRow("writer never yielding, hot link", results.eagerHot, ceiling));
 console.log(eagerRow("writer never yielding, spread", results.eagerSpread, spreadCeiling));
-console.log(row(`bare Fastify at ${halfRate} req/s`, fixedBare.rps, fixedBare.p50, fixedBare.p99, "-"));
-console.log(row(`shortly hot link at ${halfRate} req/s`, fixedHot.rps, fixedHot.p50, fixedHot.p99, "-"));
+const paced = (name, r) => console.log(row(name, r.rps, r.p50, r.p99, "-"));
+paced(`bare Fastify paced at ${halfRate} req/s`, fixedBare);
+paced(`shortly hot link paced at ${halfRate}`, fixedHot);
+paced(`bare, random paths paced at ${halfRate}`, fixedBareSpread);
+paced(`shortly spread paced at ${halfRate}`, fixedSpread);
 console.log(
   `\nAccounting run (${AMOUNT} hot + ${AMOUNT / 4} spread requests): 302s served ${served}, clicks stored ${stored}, in daily counters ${counted}` +
     (stored === served && counted === served ? " (every click kept)" : " (MISMATCH)"),

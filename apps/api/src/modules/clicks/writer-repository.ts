@@ -107,7 +107,7 @@ export function createClickWriterRepository(pool: pg.Pool) {
     async insertBatch(clicks: EnrichedClick[], position: SpoolPosition | null): Promise<void> {
       if (clicks.length === 0 && !position) return;
       // The owners, read now: a link deleted since its visits takes them along (a
-      // deletion racing this batch fails it on the foreign key, and the retry skips them).
+      // deletion racing this batch fails it on the rollups' foreign keys, and the retry skips them).
       const { rows } = await pool.query<{ id: number; user_id: number }>({
         name: "click-batch-owners",
         text: "SELECT id, user_id FROM links WHERE id = ANY($1::int[])",

@@ -1,6 +1,7 @@
 import type { LinkAnalyticsResponse } from "@shortly/contract";
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { emptyBreakdowns } from "../../../../testing/analytics-fixtures";
 import { Breakdowns } from "../breakdowns";
 
 const empty: LinkAnalyticsResponse = {
@@ -10,12 +11,7 @@ const empty: LinkAnalyticsResponse = {
   unique_visitors: 0,
   bot_clicks: 0,
   by_date: [],
-  referrers: [],
-  countries: [],
-  cities: [],
-  browsers: [],
-  os: [],
-  devices: [],
+  ...emptyBreakdowns(),
 };
 
 const section = (title: string) => screen.getByRole("heading", { name: title }).closest("section")!;

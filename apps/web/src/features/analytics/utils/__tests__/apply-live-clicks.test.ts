@@ -1,5 +1,6 @@
 import type { DashboardResponse, LiveClick } from "@shortly/contract";
 import { describe, expect, it } from "vitest";
+import { emptyBreakdowns } from "../../../../testing/analytics-fixtures";
 import { applyLiveToDashboard, applyLiveToLink } from "../apply-live-clicks";
 
 const click = (code: string, at: string, is_bot = false): LiveClick => ({
@@ -14,14 +15,7 @@ const click = (code: string, at: string, is_bot = false): LiveClick => ({
   is_bot,
 });
 
-const empty = {
-  referrers: [],
-  countries: [],
-  cities: [],
-  browsers: [],
-  os: [],
-  devices: [],
-};
+const empty = emptyBreakdowns();
 
 const dashboard: DashboardResponse = {
   from: "2026-05-01",

@@ -89,7 +89,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(errorHandlerPlugin);
   await app.register(jsonParserPlugin);
   await app.register(prismaPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
-  await app.register(pgPoolPlugin, { databaseUrl: config.databaseUrl });
+  await app.register(pgPoolPlugin, { databaseUrl: config.databaseUrl, redirectPoolSize: config.dbPoolSize });
   await app.register(redisPlugin, { url: config.redisUrl });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(rateLimitPlugin, { enabled: config.rateLimits.enabled });
@@ -150,7 +150,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     ownHostnames: [new URL(config.publicUrl).hostname],
     onLinkChanged: (code) => app.linkEvents.publish(code),
   });
-  const redirects = createRedirectService({ repo: createRedirectRepository(app.prisma), clicks, cache: linkCache });
+  const redirects = createRedirectService({ repo: createRedirectRepository(app.pgRedirect), clicks, cache: linkCache });
   fastRedirect = createFastRedirect(redirects, config.trustProxy);
 
   await app.register(systemRoutes, {

@@ -29,7 +29,8 @@ const log: WriterLog = {
   error: (obj, msg) => post({ t: "log", level: "error", obj: plain(obj), msg }),
 };
 
-const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
+// Named, so an operator can tell its sessions apart in pg_stat_activity.
+const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 2, application_name: "shortly-click-writer" });
 pool.on("error", (err) => log.error({ err }, "click writer connection error"));
 const repo = createClickWriterRepository(pool);
 

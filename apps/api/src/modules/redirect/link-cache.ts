@@ -66,7 +66,10 @@ function boundedMap<V>(maxEntries: number, ttlMs: number, now: () => number, sta
       map.delete(key);
       if (map.size >= maxEntries) map.delete(map.keys().next().value as string);
       const time = now();
-      map.set(key, { value, staleAt: time + staleMs, expiresAt: time + ttlMs });
+      // Refreshed entries go stale somewhere in the last quarter of staleMs: links cached together
+      // (a warm-up, a burst) are then re-read spread out rather than in one go.
+      const jitter = onStale ? Math.floor((Math.random() * staleMs) / 4) : 0;
+      map.set(key, { value, staleAt: time + staleMs - jitter, expiresAt: time + ttlMs });
     },
     delete: (key: string) => map.delete(key),
     clear: () => map.clear(),

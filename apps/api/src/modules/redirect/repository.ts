@@ -1,4 +1,4 @@
-import type { Db } from "../../db/prisma-client.js";
+import type pg from "pg";
 
 export interface RedirectTarget {
   id: number;
@@ -10,28 +10,39 @@ export interface RedirectTarget {
   clicksUsed: number;
 }
 
-export function createRedirectRepository(db: Db) {
+const COLUMNS = `id, user_id AS "userId", long_url AS "longUrl", is_active AS "isActive", expires_at AS "expiresAt", max_clicks AS "maxClicks", clicks_used AS "clicksUsed"`;
+
+/**
+ * The redirect's queries, on node-postgres rather than Prisma: they run on the
+ * event loop that answers visitors, where Prisma's per-query and per-row
+ * cost showed up as stalls. Named statements are prepared once per connection.
+ */
+export function createRedirectRepository(pool: pg.Pool) {
   return {
     /** The one indexed lookup a visitor waits for (links_code_key). */
-    findByCode(code: string): Promise<RedirectTarget | null> {
-      return db.link.findUnique({
-        where: { code },
-        select: { id: true, userId: true, longUrl: true, isActive: true, expiresAt: true, maxClicks: true, clicksUsed: true },
-      });
+    async findByCode(code: string): Promise<RedirectTarget | null> {
+      const { rows } = await pool.query<RedirectTarget>({ name: "redirect-find-by-code", text: `SELECT ${COLUMNS} FROM links WHERE code = $1`, values: [code] });
+      return rows[0] ?? null;
     },
 
     /** The links behind many codes in one query (the cache's background refresh). */
-    findByCodes(codes: string[]): Promise<Array<RedirectTarget & { code: string }>> {
-      return db.link.findMany({
-        where: { code: { in: codes } },
-        select: { code: true, id: true, userId: true, longUrl: true, isActive: true, expiresAt: true, maxClicks: true, clicksUsed: true },
+    async findByCodes(codes: string[]): Promise<Array<RedirectTarget & { code: string }>> {
+      const { rows } = await pool.query<RedirectTarget & { code: string }>({
+        name: "redirect-find-by-codes",
+        text: `SELECT code, ${COLUMNS} FROM links WHERE code = ANY($1::varchar[])`,
+        values: [codes],
       });
+      return rows;
     },
 
     /** For HEAD: would a visit be let through now? (Takes nothing.) */
     async hasClicksLeft(linkId: number): Promise<boolean> {
-      const link = await db.link.findUnique({ where: { id: linkId }, select: { maxClicks: true, clicksUsed: true } });
-      return link !== null && (link.maxClicks === null || link.clicksUsed < link.maxClicks);
+      const { rows } = await pool.query<{ left: boolean }>({
+        name: "redirect-has-clicks-left",
+        text: "SELECT max_clicks IS NULL OR clicks_used < max_clicks AS left FROM links WHERE id = $1",
+        values: [linkId],
+      });
+      return rows[0]?.left === true;
     },
 
     /**
@@ -39,10 +50,12 @@ export function createRedirectRepository(db: Db) {
      * concurrent visits queue, and the condition admits exactly max_clicks.
      */
     async claimClick(linkId: number): Promise<boolean> {
-      const updated = await db.$executeRaw`
-        UPDATE links SET clicks_used = clicks_used + 1
-        WHERE id = ${linkId} AND max_clicks IS NOT NULL AND clicks_used < max_clicks`;
-      return updated === 1;
+      const { rowCount } = await pool.query({
+        name: "redirect-claim-click",
+        text: "UPDATE links SET clicks_used = clicks_used + 1 WHERE id = $1 AND max_clicks IS NOT NULL AND clicks_used < max_clicks",
+        values: [linkId],
+      });
+      return rowCount === 1;
     },
   };
 }

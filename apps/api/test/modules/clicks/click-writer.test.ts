@@ -136,8 +136,8 @@ describe("click writer", () => {
     record(click(21));
     await writer.flush();
     expect(repo.stored.at(-1)).toBe(21);
-    // Fully written segments are removed as it goes; only the open one remains.
-    expect(readdirSync(dir)).toHaveLength(1);
+    // Fully written segments are removed as it goes (in the background); only the open one remains.
+    await expect.poll(() => readdirSync(dir), { timeout: 2000, interval: 10 }).toHaveLength(1);
     await close();
   });
 

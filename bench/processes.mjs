@@ -81,3 +81,17 @@ export function load(url, { mode = "hot", seconds = 10, connections = 64, rate =
     );
   });
 }
+
+/**
+ * A process that only burns CPU at the lowest priority the machine offers
+ * (Linux SCHED_IDLE through chrt, else nice 19): what any background work
+ * beside the redirects, however deprioritised, does to their latency.
+ */
+export function startIdleSpinner() {
+  const burn = [process.execPath, "-e", "for (;;) {}"];
+  let child = spawn("chrt", ["--idle", "0", ...burn], { stdio: "ignore" });
+  child.once("error", () => {
+    child = spawn("nice", ["-n", "19", ...burn], { stdio: "ignore" });
+  });
+  return { stop: () => child.kill("SIGKILL") };
+}

@@ -6,13 +6,15 @@
 // which can send an exact number of requests). Our server runs twice:
 // as configured by default (the click writer yields to a saturated event
 // loop for up to CLICK_MAX_DEFER_MS) and with CLICK_MAX_DEFER_MS=0, where
-// every click is written during the run.
+// every click is written during the run. Last, bare Fastify paced beside a
+// CPU spinner of the lowest priority: the latency floor for any server that
+// does work of its own on the same cores.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { benchDatabase } from "./database.mjs";
-import { load, startBare, startShortly } from "./processes.mjs";
+import { load, startBare, startIdleSpinner, startShortly } from "./processes.mjs";
 import { wrk } from "./wrk.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -126,6 +128,11 @@ const fixedBare = await run(bare.url, { ...HOT, rate: halfRate });
 const fixedHot = await run(shortly.url, { ...HOT, rate: halfRate });
 const fixedBareSpread = await run(bare.url, { ...SPREAD_PATHS, rate: halfRate });
 const fixedSpread = await run(shortly.url, { ...SPREAD_PATHS, rate: halfRate });
+// The floor for a server that does any work beside its redirects on these cores: bare Fastify
+// paced again, with a CPU spinner at the lowest priority there is (SCHED_IDLE) on the machine.
+const spinner = startIdleSpinner();
+const fixedBareSpinning = await run(bare.url, { ...HOT, rate: halfRate });
+spinner.stop();
 await settle();
 
 // Every 302 must become a click. Timed runs stop with requests in flight that
@@ -159,6 +166,7 @@ paced(`bare Fastify paced at ${halfRate} req/s`, fixedBare);
 paced(`shortly hot link paced at ${halfRate}`, fixedHot);
 paced(`bare, random paths paced at ${halfRate}`, fixedBareSpread);
 paced(`shortly spread paced at ${halfRate}`, fixedSpread);
+paced(`bare paced, idle-priority spinner beside`, fixedBareSpinning);
 console.log(
   `\nAccounting run (${AMOUNT} hot + ${AMOUNT / 4} spread requests): 302s served ${served}, clicks stored ${stored}, in daily counters ${counted}` +
     (stored === served && counted === served ? " (every click kept)" : " (MISMATCH)"),

@@ -145,7 +145,8 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
         const done = segments.shift()!;
         totalBytes -= done.bytes;
         // In the background: unlinking a segment's megabytes took the event loop up to 12 ms.
-        // Nothing reads it any more; one left by a crash here is replayed as already stored.
+        // Nothing reads it any more; one a crash leaves behind is skipped at the next start
+        // (its clicks are at or below the checkpoint) and removed then.
         rm(done.file, { force: true }, () => {});
       }
     },

@@ -85,10 +85,11 @@ export function load(url, { mode = "hot", seconds = 10, connections = 64, rate =
 /**
  * A process that only burns CPU at the lowest priority the machine offers
  * (Linux SCHED_IDLE through chrt, else nice 19): what any background work
- * beside the redirects, however deprioritised, does to their latency.
+ * beside the redirects, however deprioritised, does to their latency. It
+ * ends by itself after `seconds`, should the benchmark die before stop().
  */
-export function startIdleSpinner() {
-  const burn = [process.execPath, "-e", "for (;;) {}"];
+export function startIdleSpinner(seconds) {
+  const burn = [process.execPath, "-e", `for (const end = Date.now() + ${Math.ceil(seconds * 1000)}; Date.now() < end; );`];
   let child = spawn("chrt", ["--idle", "0", ...burn], { stdio: "ignore" });
   child.once("error", () => {
     child = spawn("nice", ["-n", "19", ...burn], { stdio: "ignore" });

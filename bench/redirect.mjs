@@ -130,7 +130,7 @@ const fixedBareSpread = await run(bare.url, { ...SPREAD_PATHS, rate: halfRate })
 const fixedSpread = await run(shortly.url, { ...SPREAD_PATHS, rate: halfRate });
 // The floor for a server that does any work beside its redirects on these cores: bare Fastify
 // paced again, with a CPU spinner at the lowest priority there is (SCHED_IDLE) on the machine.
-const spinner = startIdleSpinner();
+const spinner = startIdleSpinner(WARMUP + SECONDS + 120);
 const fixedBareSpinning = await run(bare.url, { ...HOT, rate: halfRate });
 spinner.stop();
 await settle();

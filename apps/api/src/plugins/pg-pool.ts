@@ -6,9 +6,9 @@ declare module "fastify" {
     /** node-postgres for streamed CSV exports (server-side cursors), apart from Prisma's pool so a long export holds none of its connections. */
     pgExport: pg.Pool;
     /**
-     * node-postgres for the redirect's reads (cache misses and the cache's
-     * background refresh): Prisma's query compiler and row mapping cost the
-     * event loop about 20 µs per row, which stalled redirects during a refresh.
+     * node-postgres for the redirect's queries (cache misses, the cache's
+     * background refresh, click limits): Prisma's query compiler and row mapping
+     * cost the event loop about 20 µs per row, which stalled redirects during a refresh.
      */
     pgRedirect: pg.Pool;
   }

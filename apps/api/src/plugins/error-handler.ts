@@ -31,6 +31,27 @@ function fromFrameworkError(error: FastifyError): { status: number; body: ErrorB
   }
 }
 
+/** Past this much of a refused body the client is cut off, answered or not. */
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Fastify closes the connection on a body it refuses (too large, bad JSON,
+ * unsupported type) while the client may still be sending it; the unread bytes
+ * then turn the close into a TCP reset, and the client never reads the answer.
+ * Reading the rest and discarding it, up to a bound, keeps the answer readable.
+ */
+function keepReadingRefusedBody(request: FastifyRequest, reply: FastifyReply): void {
+  const raw = request.raw;
+  if (raw.complete || raw.destroyed) return;
+  reply.removeHeader("connection");
+  let discarded = 0;
+  raw.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARDED_BYTES) raw.socket.destroy();
+  });
+  raw.resume();
+}
+
 /**
  * Every error leaves as the contract's `{"detail": ...}` JSON: domain errors
  * with their status, validation as FastAPI's 422 list, framework client
@@ -40,7 +61,7 @@ function fromFrameworkError(error: FastifyError): { status: number; body: ErrorB
 export default fp(
   async (app) => {
     // A shadow router of every route, to tell "wrong method" (405) from "no such path" (404).
-    const routes = FindMyWay();
+    const routes = FindMyWay({ ignoreTrailingSlash: true });
     app.addHook("onRoute", (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) {
@@ -58,7 +79,10 @@ export default fp(
         return reply.code(422).send({ detail: toValidationIssues(error.issues, error.location) });
       }
       const known = fromFrameworkError(error);
-      if (known) return reply.code(known.status).send(known.body);
+      if (known) {
+        keepReadingRefusedBody(request, reply);
+        return reply.code(known.status).send(known.body);
+      }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
         return reply.code(status).send({ detail: error.message });

@@ -6,6 +6,8 @@ declare module "fastify" {
     linkEvents: {
       publish(code: string): void;
       subscribe(listener: (code: string) => void): void;
+      /** Called when changes from other instances may have been missed (Redis was unreachable): forget them all. */
+      onMissedEvents(listener: () => void): void;
     };
   }
 }
@@ -16,11 +18,19 @@ const CHANNEL = "shortly:link-changed";
 export default fp(
   async (app) => {
     const listeners: Array<(code: string) => void> = [];
+    const missedListeners: Array<() => void> = [];
     const deliver = (code: string) => listeners.forEach((listener) => listener(code));
     const subscriber = app.redis?.duplicate() ?? null;
     if (subscriber) {
-      await subscriber.subscribe(CHANNEL);
+      // Not awaited: the API starts and serves without Redis; ioredis subscribes again on every reconnect.
+      subscriber.subscribe(CHANNEL).catch((err: unknown) => app.log.warn({ err }, "subscribing to link changes failed; retrying as Redis reconnects"));
       subscriber.on("message", (_channel: string, code: string) => deliver(code));
+      subscriber.on("error", (err) => app.log.warn({ err }, "link changes subscriber error"));
+      // Every connection after the first follows a gap in which other instances' changes were lost.
+      let connections = 0;
+      subscriber.on("ready", () => {
+        if (++connections > 1) missedListeners.forEach((listener) => listener());
+      });
       app.addHook("onClose", async () => {
         await subscriber.quit().catch(() => subscriber.disconnect());
       });
@@ -32,6 +42,9 @@ export default fp(
       },
       subscribe(listener: (code: string) => void) {
         listeners.push(listener);
+      },
+      onMissedEvents(listener: () => void) {
+        missedListeners.push(listener);
       },
     });
   },

@@ -2,7 +2,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import fp from "fastify-plugin";
 import { RateLimitedError } from "../lib/app-error.js";
-import { createMemoryCounter, createRedisCounter, type WindowCounter } from "../lib/window-counter.js";
+import { createMemoryCounter, createSharedCounter, type WindowCounter } from "../lib/window-counter.js";
 
 export interface LimitOptions {
   /** Names the counter, so limits on different routes never share one. */
@@ -31,11 +31,25 @@ const noop: preHandlerAsyncHookHandler = async () => {};
  */
 export default fp<{ enabled: boolean }>(
   async (app, { enabled }) => {
-    const counters = app.redis ? createRedisCounter(app.redis) : createMemoryCounter();
+    const counters = app.redis
+      ? createSharedCounter(app.redis, (err) => app.log.warn({ err }, "redis unavailable: limits counted by this instance"))
+      : createMemoryCounter();
     app.decorate("counters", counters);
+    // Per-IP windows live in the same counters, so they too survive a Redis outage.
+    class CounterStore {
+      incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number) {
+        counters.hit(`ip:${key}`, timeWindow).then(
+          ({ count, resetInMs }) => callback(null, { current: count, ttl: resetInMs }),
+          (error: Error) => callback(error),
+        );
+      }
+      child() {
+        return this;
+      }
+    }
     await app.register(fastifyRateLimit, {
       global: false,
-      ...(app.redis ? { redis: app.redis, nameSpace: "shortly:ip:" } : {}),
+      store: CounterStore,
       errorResponseBuilder: (_request, context) => new RateLimitedError(context.ttl / 1000),
     });
 

@@ -15,7 +15,8 @@ export default fp<{ url: string | null }>(
       return;
     }
     const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
-    redis.on("error", (err) => app.log.error({ err }, "redis error"));
+    // ioredis reconnects by itself; while it cannot, limits count per instance (see lib/window-counter.ts).
+    redis.on("error", (err) => app.log.warn({ err }, "redis error"));
     app.decorate("redis", redis);
     app.addHook("onClose", async () => {
       await redis.quit().catch(() => redis.disconnect());

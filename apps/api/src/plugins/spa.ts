@@ -3,16 +3,10 @@ import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import { SPA_ROUTES } from "@shortly/contract";
 import fp from "fastify-plugin";
+import { HTML_SECURITY_HEADERS } from "./security-headers.js";
 
-/** The app shell's security headers; nginx.conf sets the same ones in front of it. */
-export const SHELL_HEADERS = {
-  "cache-control": "no-cache",
-  "content-security-policy":
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "x-frame-options": "DENY",
-};
+/** The app shell's headers; nginx.conf sets the same ones in front of it. */
+export const SHELL_HEADERS = { "cache-control": "no-cache", ...HTML_SECURITY_HEADERS };
 
 /**
  * Serves the built SPA from the same origin as the API: hashed assets cached

@@ -30,6 +30,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     linkCache: { maxEntries: 10_000, ttlMs: 30_000, negativeMaxEntries: 10_000, negativeTtlMs: 5_000 },
     clicks: { spoolDir: null, spoolMaxBytes: 1024 ** 3, flushIntervalMs: 50, maxInMemory: 100_000, maxDeferMs: 30_000 },
     live: { heartbeatMs: 25_000, authTimeoutMs: 10_000 },
+    health: { maxPendingClicks: 500_000, maxClickLagSeconds: 90 },
     ...overrides,
   };
 }

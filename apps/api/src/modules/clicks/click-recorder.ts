@@ -36,6 +36,10 @@ export interface ClickRecorder {
   close(): Promise<void>;
   /** Clicks recorded but not yet stored. */
   readonly pending: number;
+  /** How long the oldest click not yet stored has waited, to about a second (0 when none waits). */
+  readonly oldestPendingSeconds: number;
+  /** False while a writer thread that died is being replaced. */
+  readonly writerRunning: boolean;
   /** The thread storing them now (health checks; tests end it to prove it is replaced). */
   readonly writerThread: Worker;
 }
@@ -68,11 +72,21 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
   const waiting = new Map<number, (done: Done) => void>();
   let pendingSync: Promise<void> | null = null;
 
+  // When clicks were recorded, about once a second: {lastSeq by then, when that second began}.
+  const recordedAt: { seq: number; at: number }[] = [];
+  const noteRecorded = (seq: number) => {
+    const now = Date.now();
+    const last = recordedAt[recordedAt.length - 1];
+    if (last && now - last.at < 1000) last.seq = seq;
+    else recordedAt.push({ seq, at: now });
+  };
+
   const onMessage = (message: FromWriter) => {
     switch (message.t) {
       case "committed":
         committedSeq = Math.max(committedSeq, message.seq);
         spool?.release(message.seq);
+        while (recordedAt.length > 0 && recordedAt[0]!.seq <= committedSeq) recordedAt.shift();
         break;
       case "live":
         for (const [userId, text] of message.messages) publishLive(userId, text);
@@ -164,6 +178,7 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
     if (!lines) return;
     unposted += lines;
     unpostedLastSeq = buffer.lastSeq; // the buffer was written whole: its last click is the text's last line
+    noteRecorded(buffer.lastSeq);
     if (!handoff) {
       handoff = setTimeout(postNow, HANDOFF_MS);
       handoff.unref();
@@ -210,6 +225,13 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
     },
     get pending() {
       return buffer.lastSeq - committedSeq;
+    },
+    get oldestPendingSeconds() {
+      const oldest = recordedAt.find((sample) => sample.seq > committedSeq);
+      return oldest ? Math.max(0, (Date.now() - oldest.at) / 1000) : 0;
+    },
+    get writerRunning() {
+      return alive;
     },
     get writerThread() {
       return worker;

@@ -5,6 +5,8 @@ import type { LiveClicksBus } from "../../plugins/live-clicks.js";
 
 export interface LiveRoutesOptions {
   bus: LiveClicksBus;
+  /** Whether the token's account still exists and may sign in: a valid signature is not enough. */
+  isActiveUser: (userId: number) => Promise<boolean>;
   heartbeatMs: number;
   authTimeoutMs: number;
 }
@@ -26,7 +28,7 @@ function parse(data: unknown) {
  * reconnects). Pings keep proxies from dropping an idle socket and find dead
  * peers.
  */
-export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, { bus, heartbeatMs, authTimeoutMs }) => {
+export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, { bus, isActiveUser, heartbeatMs, authTimeoutMs }) => {
   const sockets = new Set<WebSocket>();
 
   app.get(LIVE_PATH, { websocket: true }, (socket) => {
@@ -67,7 +69,8 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
         }
       })();
       const userId = Number(payload?.sub);
-      if (!payload || !Number.isSafeInteger(userId) || userId <= 0) return closeWith(LIVE_CLOSE.unauthorized, "invalid or expired token");
+      const valid = Number.isSafeInteger(userId) && userId > 0 && (await isActiveUser(userId).catch(() => false));
+      if (!payload || !valid) return closeWith(LIVE_CLOSE.unauthorized, "invalid or expired token");
       const stop = await bus.subscribe(userId, (text) => socket.send(text));
       if (socket.readyState !== socket.OPEN) return stop();
       unsubscribe = stop;

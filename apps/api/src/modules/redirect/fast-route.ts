@@ -31,7 +31,7 @@ export function createFastRedirect(redirects: RedirectService, trustProxy: strin
       () => {
         try {
           // The same response as routes.ts: not cacheable, every visit must reach us.
-          res.writeHead(302, { "cache-control": "private, no-store", location: hit.location, "content-length": "0" });
+          res.writeHead(302, REDIRECT_HEADERS(hit.location));
         } catch {
           return fastify(req, res); // a destination Node refuses as a header: Fastify's error handling answers
         }
@@ -41,5 +41,12 @@ export function createFastRedirect(redirects: RedirectService, trustProxy: strin
     );
   };
 }
+
+const REDIRECT_HEADERS = (location: string) => ({
+  "cache-control": "private, no-store",
+  location,
+  "content-length": "0",
+  "x-content-type-options": "nosniff",
+});
 
 export type FastRedirect = ReturnType<typeof createFastRedirect>;

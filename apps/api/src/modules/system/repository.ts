@@ -1,14 +1,14 @@
-import type { Db } from "../../db/prisma-client.js";
+import type pg from "pg";
+import { pendingMigrations } from "../../db/migrations.js";
 
-export function createSystemRepository(db: Db) {
+/** Health reads go through the redirect's pool: it is the one visitors depend on. */
+export function createSystemRepository(pool: pg.Pool, shippedMigrations: string[]) {
   return {
-    async databaseReachable(timeoutMs: number): Promise<boolean> {
-      const ping = db.$queryRaw`SELECT 1`.then(
-        () => true,
-        () => false,
-      );
-      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-      return Promise.race([ping, timeout]);
+    /** The migrations this build expects and the database lacks; null when the database does not answer in time. */
+    async pendingMigrations(timeoutMs: number): Promise<string[] | null> {
+      const read = pendingMigrations(pool, shippedMigrations).catch(() => null);
+      const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs).unref());
+      return Promise.race([read, timeout]);
     },
   };
 }

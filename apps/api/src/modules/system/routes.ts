@@ -11,13 +11,13 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRoutesOptions> = async (a
   // GET /health – the process answers (liveness)
   app.get("/health", { schema: { response: { 200: healthResponseSchema } } }, async () => ({ status: "ok" as const }));
 
-  // GET /api/health – readiness: the database answers too
+  // GET /api/health – readiness: 503 when this instance cannot serve, each part's state either way
   app.get(
     "/api/health",
     { schema: { response: { 200: apiHealthResponseSchema, 503: apiHealthResponseSchema } } },
     async (_request, reply) => {
       const health = await system.health();
-      return reply.code(health.status === "ok" ? 200 : 503).send(health);
+      return reply.code(health.status === "unavailable" ? 503 : 200).header("cache-control", "no-store").send(health);
     },
   );
 

@@ -2,7 +2,8 @@ import { LIVE_CLOSE, liveServerMessageSchema, type LiveServerMessage } from "@sh
 import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
+import { buildTestApp, resetDatabaseBeforeEach, testConfig, testDb } from "../../helpers/build-test-app.js";
+import { forgeJwt } from "../../helpers/forged-jwt.js";
 import { createLink, createUser, type TestUser } from "../../helpers/factories.js";
 import { reachableRedisUrl } from "../../helpers/redis.js";
 
@@ -119,6 +120,45 @@ describe("the live clicks socket", () => {
     await garbled.opened;
     garbled.send("{nope");
     expect(await garbled.closed).toEqual({ code: LIVE_CLOSE.badMessage, reason: "unreadable message" });
+  });
+
+  it("closes with 4401 and sends nothing for every token it must not trust", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: String(user.id), iat: now, exp: now + 600 };
+    const { jwtSecret } = testConfig();
+    const refused = {
+      "signed with another key": forgeJwt(claims, { secret: "another-secret-that-is-at-least-32-characters" }),
+      "alg: none": forgeJwt(claims, { alg: "none" }),
+      "expired": forgeJwt({ ...claims, iat: now - 1200, exp: now - 600 }, { secret: jwtSecret }),
+      "for an account that does not exist": forgeJwt({ ...claims, sub: "999999" }, { secret: jwtSecret }),
+    };
+    for (const [kind, token] of Object.entries(refused)) {
+      const client = connect(url);
+      await client.opened;
+      client.send({ type: "auth", token });
+      expect(await client.closed, kind).toEqual({ code: LIVE_CLOSE.unauthorized, reason: "invalid or expired token" });
+      expect(client.messages, kind).toEqual([]);
+    }
+    // The control: the same claims signed with the right key are accepted.
+    const good = await authenticated(url, { ...user, token: forgeJwt(claims, { secret: jwtSecret }) });
+    good.socket.close();
+
+    // A valid token for an account that was disabled, then for one that was deleted.
+    await db.query("UPDATE users SET is_active = false WHERE id = $1", [user.id]);
+    const disabled = connect(url);
+    await disabled.opened;
+    disabled.send({ type: "auth", token: user.token });
+    expect(await disabled.closed).toEqual({ code: LIVE_CLOSE.unauthorized, reason: "invalid or expired token" });
+    await visit(app, link.short_code).catch(() => {}); // a disabled owner's link may not answer; nothing may arrive either way
+    expect(disabled.messages).toEqual([]);
+    await db.query("DELETE FROM users WHERE id = $1", [user.id]);
+    const deleted = connect(url);
+    await deleted.opened;
+    deleted.send({ type: "auth", token: user.token });
+    expect(await deleted.closed).toEqual({ code: LIVE_CLOSE.unauthorized, reason: "invalid or expired token" });
+    expect(deleted.messages).toEqual([]);
   });
 
   it("answers pings, and pings the client to keep proxies from dropping the socket", async () => {

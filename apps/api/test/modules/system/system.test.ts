@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { dropAllTables, ensureDatabase } from "../../../src/db/database-admin.js";
+import { shippedMigrations } from "../../../src/db/migrations.js";
 import { buildTestApp } from "../../helpers/build-test-app.js";
 
 const app = await buildTestApp();
@@ -11,6 +12,8 @@ await ensureDatabase(Object.assign(new URL(unmigratedUrl), { pathname: "/postgre
 unmigratedUrl.pathname = "/shortly_unmigrated";
 await dropAllTables(unmigratedUrl.toString());
 const unmigrated = await buildTestApp({ databaseUrl: unmigratedUrl.toString() });
+// A Redis that is configured but not there.
+const noRedis = await buildTestApp({ redisUrl: "redis://127.0.0.1:1" });
 
 describe("health and config", () => {
   it("GET /health answers ok", async () => {
@@ -19,17 +22,44 @@ describe("health and config", () => {
     expect(res.json()).toEqual({ status: "ok" });
   });
 
-  it("GET /api/health reports the database, version and uptime", async () => {
+  it("GET /api/health reports every part, version and uptime", async () => {
     const res = await app.inject({ url: "/api/health" });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", database: "ok", version: "0.0.0-test", uptime_seconds: expect.any(Number) });
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.json()).toEqual({
+      status: "ok",
+      database: "ok",
+      schema: "ok",
+      pending_migrations: [],
+      redis: "not_configured",
+      clicks: { status: "ok", pending: 0, oldest_pending_seconds: 0, writer: "running" },
+      problems: [],
+      version: "0.0.0-test",
+      uptime_seconds: expect.any(Number),
+    });
   });
 
   it("GET /api/health answers 503 when the database is down, and /health stays up", async () => {
     const res = await offline.inject({ url: "/api/health" });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ status: "unavailable", database: "unreachable" });
+    expect(res.json()).toMatchObject({ status: "unavailable", database: "unreachable", schema: "unknown", problems: ["database: not reachable"] });
     expect((await offline.inject({ url: "/health" })).statusCode).toBe(200);
+  });
+
+  it("GET /api/health answers 503 with the missing migrations when the schema is behind the code", async () => {
+    const res = await unmigrated.inject({ url: "/api/health" });
+    expect(res.statusCode).toBe(503);
+    const body = res.json();
+    expect(body).toMatchObject({ status: "unavailable", database: "ok", schema: "behind", pending_migrations: shippedMigrations() });
+    expect(body.pending_migrations.length).toBeGreaterThan(0);
+    expect(body.problems[0]).toMatch(/^schema: \d+ migration\(s\) not applied/);
+  });
+
+  it("GET /api/health stays 200 but says degraded, and why, when Redis is unreachable", async () => {
+    const res = await noRedis.inject({ url: "/api/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: "degraded", database: "ok", redis: "unreachable" });
+    expect(res.json().problems).toEqual([expect.stringMatching(/^redis: not reachable/)]);
   });
 
   it("GET /api/config gives the SPA its boot settings", async () => {

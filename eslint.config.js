@@ -1,6 +1,7 @@
 // Lint rules, including the dependency direction from STYLE.md:
 // contract ← api, contract ← web; in the API routes → service → repository → prisma.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const restrict = (files, patterns) => ({
@@ -9,9 +10,12 @@ const restrict = (files, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/generated/**", ".data/**", "**/*.cjs", "**/*.mjs"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/generated/**", ".data/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Scripts, benchmarks and deploy helpers run under plain Node.
+  { files: ["**/*.mjs", "**/*.cjs"], languageOptions: { globals: globals.node } },
+  { files: ["**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

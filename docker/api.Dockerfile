@@ -36,5 +36,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 WORKDIR /app/apps/api
-# Migrations first (idempotent; concurrent starts are serialised by Prisma's advisory lock).
-CMD ["sh", "-c", "node scripts/prisma.mjs migrate deploy && exec node dist/server.js"]
+# The server applies pending migrations itself, under an advisory lock, before it listens.
+CMD ["node", "dist/server.js"]

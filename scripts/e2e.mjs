@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs the browser suite in a real Chromium. With nginx installed it runs
-// through the production topology (nginx.conf in front of the API, as users
-// reach it); without, against the API server alone. Without a Chromium it
-// says so loudly and exits 0 on a developer's machine, but fails in CI.
+// Runs the browser suite in a real Chromium through the production topology:
+// nginx.conf in front of two API instances sharing Redis, as users reach it.
+// On a developer's machine a missing Chromium, nginx or Redis (or E2E_DIRECT=1)
+// gives a smaller run, said loudly; under CI=true each of them fails the run.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { connect } from "node:net";
@@ -32,7 +32,18 @@ if (!chromium) {
   process.exit(process.env.CI ? 1 : 0);
 }
 
+/** A developer may run a smaller suite; CI never runs one silently. */
+function downgrade(what) {
+  if (process.env.CI) {
+    console.error(`\nCI=true: refusing to run the browser suite ${what}. CI runs it in the production topology.\n`);
+    process.exit(1);
+  }
+  console.log(`Browser suite ${what} (not in CI, so allowed)`);
+}
+
 const hasNginx = spawnSync(process.env.NGINX_PATH ?? "nginx", ["-v"], { stdio: "ignore" }).status === 0;
+if (!hasNginx) downgrade("without nginx (none found: apt-get install nginx-light)");
+if (process.env.E2E_DIRECT === "1") downgrade("against the API directly (E2E_DIRECT=1)");
 const env = { ...process.env, CHROMIUM_PATH: chromium };
 let stack = null;
 if (hasNginx && process.env.E2E_DIRECT !== "1") {
@@ -41,6 +52,7 @@ if (hasNginx && process.env.E2E_DIRECT !== "1") {
   // Several instances need Redis to share rate limits, as in production; without it, one instance.
   const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
   const shared = await redisAnswers(redisUrl);
+  if (!shared) downgrade(`with one API instance (no Redis answers at ${redisUrl})`);
   const apiInstances = shared ? 2 : 1;
   stack = await startStack({
     databaseName: "shortly_e2e",
@@ -50,8 +62,6 @@ if (hasNginx && process.env.E2E_DIRECT !== "1") {
   });
   env.E2E_BASE_URL = stack.baseUrl;
   console.log(`Browser suite through nginx at ${stack.baseUrl} (${apiInstances} API instance(s)${shared ? ", sharing Redis" : ""})`);
-} else {
-  console.log("Browser suite against the API server directly (no nginx found, or E2E_DIRECT=1)");
 }
 
 const result = spawnSync("pnpm", ["--filter", "@shortly/web", "run", "e2e"], { stdio: "inherit", env });

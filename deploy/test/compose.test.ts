@@ -65,7 +65,9 @@ describe("Dockerfiles", () => {
     expect(web).toContain("pnpm --filter @shortly/web run build");
     expect(scripts("apps/web/package.json")).toContain("build");
     expect(scripts("packages/contract/package.json")).toContain("build");
-    expect(api).toContain("node scripts/prisma.mjs migrate deploy && exec node dist/server.js");
+    // The server migrates before it listens (under an advisory lock); the image needs the migrations beside it.
+    expect(api).toContain('CMD ["node", "dist/server.js"]');
+    expect(api).toContain("COPY --from=build /app/prisma prisma");
     // Each API container keeps its own click spool, writable by the unprivileged user.
     expect(api).toMatch(/ENV DATA_DIR=\/data SPOOL_DIR=\/data\/spool/);
     expect(api).toContain("VOLUME /data");

@@ -28,6 +28,14 @@ export async function dropAllTables(databaseUrl: string): Promise<void> {
 
 const prismaRunner = fileURLToPath(new URL("../../scripts/prisma.mjs", import.meta.url));
 
+/** Prisma prints its config and warnings first and its engine's trace last; between them is what went wrong. */
+function prismaError(output: string): string {
+  const at = output.indexOf("Error:");
+  const error = at >= 0 ? output.slice(at) : output;
+  const trace = error.search(/^\s*0: /m);
+  return (trace >= 0 ? error.slice(0, trace) : error).trim();
+}
+
 /** Applies pending migrations with `prisma migrate deploy`, exactly as production does. */
 export function migrateDatabase(databaseUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -41,7 +49,7 @@ export function migrateDatabase(databaseUrl: string): Promise<void> {
     child.on("error", reject);
     child.on("close", (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`prisma migrate deploy failed (exit ${code}):\n${output}`));
+      else reject(new Error(`prisma migrate deploy failed (exit ${code}):\n${prismaError(output)}`));
     });
   });
 }

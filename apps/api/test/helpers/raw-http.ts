@@ -29,9 +29,8 @@ export function rawRequest(port: number, request: string | Buffer): Promise<RawR
       }
       resolve({ status: Number(statusLine!.split(" ")[1]), headers, body: text.slice(split + 4) });
     });
+    // Requests say `Connection: close`: the server ends the connection once it has answered.
     socket.write(request);
-    // One request per connection: ask the server to close once it has answered.
-    socket.end();
   });
 }
 

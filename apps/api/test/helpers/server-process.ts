@@ -12,10 +12,8 @@ export interface ServerProcess {
   output: () => string;
 }
 
-/** The built production server in its own process, as operators run it. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [serverJs], {
+function spawnServer(port: number, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [serverJs], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -30,6 +28,25 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+}
+
+/** Starts the server and waits for it to exit by itself: for starts that must be refused. */
+export async function runServerToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string; listened: boolean }> {
+  const port = await freePort();
+  const child = spawnServer(port, env);
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, output, listened: output.includes("Shortly is running") };
+}
+
+/** The built production server in its own process, as operators run it. */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawnServer(port, env);
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -56,13 +73,15 @@ export interface LoadResult {
 }
 
 /** Visits `url` from `concurrency` loops until `stop()` says so; counts only answered 302s as redirects. */
-export function startLoad(url: string, concurrency = 16): { stop: () => Promise<LoadResult> } {
+export function startLoad(url: string, concurrency = 16): { stop: () => Promise<LoadResult>; readonly inFlight: number } {
   const result: LoadResult = { redirects: 0, other: 0, failed: 0 };
   let running = true;
+  let inFlight = 0;
   const worker = async () => {
     while (running) {
       try {
-        const res = await fetch(url, { redirect: "manual" });
+        inFlight++;
+        const res = await fetch(url, { redirect: "manual" }).finally(() => inFlight--);
         await res.arrayBuffer();
         if (res.status === 302) result.redirects++;
         else result.other++;
@@ -78,6 +97,10 @@ export function startLoad(url: string, concurrency = 16): { stop: () => Promise<
       running = false;
       await Promise.all(workers);
       return result;
+    },
+    /** Requests sent and not yet answered: at most one per connection. */
+    get inFlight() {
+      return inFlight;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { LIVE_CLOSE, LIVE_PATH, liveClientMessageSchema, liveHealthResponseSchema, type LiveServerMessage } from "@shortly/contract";
+import { ERROR_MESSAGES, LIVE_CLOSE, LIVE_PATH, liveClientMessageSchema, liveHealthResponseSchema, type LiveServerMessage } from "@shortly/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { WebSocket } from "ws";
 import type { LiveClicksBus } from "../../plugins/live-clicks.js";
@@ -31,58 +31,65 @@ function parse(data: unknown) {
 export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, { bus, isActiveUser, heartbeatMs, authTimeoutMs }) => {
   const sockets = new Set<WebSocket>();
 
-  app.get(LIVE_PATH, { websocket: true }, (socket) => {
-    sockets.add(socket);
-    let unsubscribe: (() => void) | null = null;
-    let alive = true;
-    const timers: NodeJS.Timeout[] = [];
-    const closeWith = (code: number, reason: string) => socket.close(code, reason);
+  app.route({
+    method: "GET",
+    url: LIVE_PATH,
+    // A plain HTTP request (no Upgrade) gets the contract's JSON, not the plugin's empty 404.
+    handler: async (_request, reply) =>
+      reply.code(426).header("upgrade", "websocket").send({ detail: ERROR_MESSAGES.UPGRADE_REQUIRED }),
+    wsHandler: (socket) => {
+      sockets.add(socket);
+      let unsubscribe: (() => void) | null = null;
+      let alive = true;
+      const timers: NodeJS.Timeout[] = [];
+      const closeWith = (code: number, reason: string) => socket.close(code, reason);
 
-    timers.push(
-      setTimeout(() => {
-        if (!unsubscribe) closeWith(LIVE_CLOSE.unauthorized, "authentication required");
-      }, authTimeoutMs),
-    );
-    timers.push(
-      setInterval(() => {
-        if (!alive) return socket.terminate(); // no pong since the last ping
-        alive = false;
-        socket.ping();
-      }, heartbeatMs),
-    );
-    socket.on("pong", () => {
-      alive = true;
-    });
+      timers.push(
+        setTimeout(() => {
+          if (!unsubscribe) closeWith(LIVE_CLOSE.unauthorized, "authentication required");
+        }, authTimeoutMs),
+      );
+      timers.push(
+        setInterval(() => {
+          if (!alive) return socket.terminate(); // no pong since the last ping
+          alive = false;
+          socket.ping();
+        }, heartbeatMs),
+      );
+      socket.on("pong", () => {
+        alive = true;
+      });
 
-    let authenticating = false;
-    socket.on("message", async (data) => {
-      const message = parse(data);
-      if (!message) return closeWith(LIVE_CLOSE.badMessage, "unreadable message");
-      if (message.type === "ping") return send(socket, { type: "pong" });
-      if (authenticating || unsubscribe) return; // one auth per socket
-      authenticating = true;
-      const payload = (() => {
-        try {
-          return app.jwt.verify<{ sub: string; exp: number }>(message.token);
-        } catch {
-          return null;
-        }
-      })();
-      const userId = Number(payload?.sub);
-      const valid = Number.isSafeInteger(userId) && userId > 0 && (await isActiveUser(userId).catch(() => false));
-      if (!payload || !valid) return closeWith(LIVE_CLOSE.unauthorized, "invalid or expired token");
-      const stop = await bus.subscribe(userId, (text) => socket.send(text));
-      if (socket.readyState !== socket.OPEN) return stop();
-      unsubscribe = stop;
-      timers.push(setTimeout(() => closeWith(LIVE_CLOSE.unauthorized, "token expired"), Math.max(0, payload.exp * 1000 - Date.now())));
-      send(socket, { type: "ready" });
-    });
+      let authenticating = false;
+      socket.on("message", async (data) => {
+        const message = parse(data);
+        if (!message) return closeWith(LIVE_CLOSE.badMessage, "unreadable message");
+        if (message.type === "ping") return send(socket, { type: "pong" });
+        if (authenticating || unsubscribe) return; // one auth per socket
+        authenticating = true;
+        const payload = (() => {
+          try {
+            return app.jwt.verify<{ sub: string; exp: number }>(message.token);
+          } catch {
+            return null;
+          }
+        })();
+        const userId = Number(payload?.sub);
+        const valid = Number.isSafeInteger(userId) && userId > 0 && (await isActiveUser(userId).catch(() => false));
+        if (!payload || !valid) return closeWith(LIVE_CLOSE.unauthorized, "invalid or expired token");
+        const stop = await bus.subscribe(userId, (text) => socket.send(text));
+        if (socket.readyState !== socket.OPEN) return stop();
+        unsubscribe = stop;
+        timers.push(setTimeout(() => closeWith(LIVE_CLOSE.unauthorized, "token expired"), Math.max(0, payload.exp * 1000 - Date.now())));
+        send(socket, { type: "ready" });
+      });
 
-    socket.on("close", () => {
-      sockets.delete(socket);
-      timers.forEach(clearTimeout);
-      unsubscribe?.();
-    });
+      socket.on("close", () => {
+        sockets.delete(socket);
+        timers.forEach(clearTimeout);
+        unsubscribe?.();
+      });
+    },
   });
 
   // GET /api/ws/health – whether live clicks work here, and how they fan out

@@ -16,6 +16,8 @@ const limits: RateLimitConfig = {
   loginMaxDelaySeconds: 30,
 };
 const app = await buildTestApp({ rateLimits: limits });
+// For signing up the users a test needs without spending the sign-up limit under test.
+const unlimited = await buildTestApp();
 const db = testDb();
 resetDatabaseBeforeEach(db);
 
@@ -66,6 +68,55 @@ describe("rate limits (in memory)", () => {
     const create = (ip: string) => app.inject({ method: "POST", url: "/api/urls", headers: user.headers, payload: { long_url: "https://example.com" }, remoteAddress: ip });
     const statuses = [(await create(newIp())).statusCode, (await create(newIp())).statusCode, (await create(newIp())).statusCode];
     expect(statuses).toEqual([201, 201, 429]);
+  });
+
+  it("limits link creation per address, across accounts", async () => {
+    const ip = newIp();
+    // Fresh account ids: per-account counters of earlier tests (ids restart after each truncation) must not count here.
+    await db.query("SELECT setval('users_id_seq', 100000 + floor(random() * 1000000)::int)");
+    const users = [await createUser(unlimited), await createUser(unlimited), await createUser(unlimited)];
+    await db.query("UPDATE users SET plan = 'pro'");
+    const statuses = [];
+    for (const user of users) {
+      const res = await app.inject({ method: "POST", url: "/api/urls", headers: user.headers, payload: { long_url: "https://example.com" }, remoteAddress: ip });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+    expect((await db.query("SELECT count(*)::int AS n FROM links")).rows[0].n).toBe(2);
+  });
+
+  it("gives a client that connects directly no fresh budget for an X-Forwarded-For of its own", async () => {
+    const ip = newIp();
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/auth/login-json",
+        payload: { username: `spoof-${i}@example.com`, password: "whatever-pw" },
+        remoteAddress: ip,
+        headers: { "x-forwarded-for": newIp() },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+  });
+
+  it("believes X-Forwarded-For from a trusted proxy only, one budget per forwarded client", async () => {
+    const proxied = await buildTestApp({ rateLimits: limits, trustProxy: ["10.250.0.1"] });
+    const fromProxy = (forwardedFor: string) =>
+      proxied.inject({
+        method: "POST",
+        url: "/api/auth/login-json",
+        payload: { username: `p-${randomUUID()}@example.com`, password: "whatever-pw" },
+        remoteAddress: "10.250.0.1",
+        headers: { "x-forwarded-for": forwardedFor },
+      });
+    const client = newIp();
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await fromProxy(client)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    // Another client behind the same proxy has its own budget.
+    expect((await fromProxy(newIp())).statusCode).toBe(401);
   });
 
   it("limits refreshes per IP", async () => {

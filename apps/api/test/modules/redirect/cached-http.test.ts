@@ -1,0 +1,104 @@
+// A cached link must change answer on the very next visit once it expires, is
+// disabled, edited or deleted: over real HTTP, where cached links are answered
+// by the fast path before Fastify, on the instance that made the change and on
+// a second one that hears of it through Redis.
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { beforeEach, describe, expect, it } from "vitest";
+import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
+import { createLink, createUser, type TestUser } from "../../helpers/factories.js";
+import { reachableRedisUrl } from "../../helpers/redis.js";
+
+const redisUrl = await reachableRedisUrl();
+const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+/** An instance listening on a free port, counting the requests that reach Fastify (the rest took the fast path). */
+async function instance(redis: string | null) {
+  const app = await buildTestApp({ redisUrl: redis });
+  const seen = { byFastify: 0 };
+  app.addHook("onRequest", async () => {
+    seen.byFastify++;
+  });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  return { app, seen, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+const first = await instance(redisUrl);
+const second = redisUrl ? await instance(redisUrl) : null;
+const instances = second ? [first, second] : [first];
+const db = testDb();
+resetDatabaseBeforeEach(db);
+beforeEach(() => instances.forEach((i) => i.app.linkCache.clear()));
+
+const visit = async (on: { url: string }, code: string) => {
+  const res = await fetch(`${on.url}/${code}`, { redirect: "manual", headers: { "user-agent": CHROME } });
+  await res.arrayBuffer();
+  return { status: res.status, location: res.headers.get("location") };
+};
+
+/** Visits on every instance until each has the link cached and answers it from the fast path. */
+async function cacheEverywhere(code: string, location: string) {
+  for (const on of instances) {
+    expect(await visit(on, code)).toEqual({ status: 302, location }); // a miss: Fastify reads and caches it
+    const before = on.seen.byFastify;
+    expect(await visit(on, code)).toEqual({ status: 302, location });
+    expect(on.seen.byFastify, "the cached visit took the fast path").toBe(before);
+  }
+}
+
+const patch = (app: FastifyInstance, user: TestUser, code: string, payload: Record<string, unknown>) =>
+  app.inject({ method: "PATCH", url: `/api/urls/${code}`, headers: user.headers, payload });
+
+/** The local instance answers at once; the other within a second. */
+async function expectEverywhere(code: string, expected: { status: number; location?: string | null }) {
+  expect(await visit(first, code)).toMatchObject(expected);
+  if (second) await expect.poll(() => visit(second, code), { timeout: 1000, interval: 20 }).toMatchObject(expected);
+}
+
+describe(`a cached link over real HTTP${second ? ", on two instances sharing Redis" : " (one instance: no Redis)"}`, () => {
+  it("answers 410 on the first visit after it expires", async () => {
+    const user = await createUser(first.app);
+    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const link = await createLink(first.app, user, { long_url: "https://example.com/soon", expires_at: expiresAt });
+    await cacheEverywhere(link.short_code, "https://example.com/soon");
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(expiresAt) - Date.now() + 50));
+    for (const on of instances) expect(await visit(on, link.short_code)).toEqual({ status: 410, location: null });
+  });
+
+  it("answers 404 at once when it is disabled, and 302 again when re-enabled", async () => {
+    const user = await createUser(first.app);
+    const link = await createLink(first.app, user, { long_url: "https://example.com/on" });
+    await cacheEverywhere(link.short_code, "https://example.com/on");
+    expect((await patch(first.app, user, link.short_code, { is_active: false })).statusCode).toBe(200);
+    await expectEverywhere(link.short_code, { status: 404, location: null });
+    expect((await patch(first.app, user, link.short_code, { is_active: true })).statusCode).toBe(200);
+    await expectEverywhere(link.short_code, { status: 302, location: "https://example.com/on" });
+  });
+
+  it("redirects to the new destination at once when it is edited", async () => {
+    const user = await createUser(first.app);
+    const link = await createLink(first.app, user, { long_url: "https://example.com/old" });
+    await cacheEverywhere(link.short_code, "https://example.com/old");
+    expect((await patch(first.app, user, link.short_code, { long_url: "https://example.com/new" })).statusCode).toBe(200);
+    await expectEverywhere(link.short_code, { status: 302, location: "https://example.com/new" });
+  });
+
+  it("answers 410 at once when an edit sets an expiry in the past or a spent click limit", async () => {
+    const user = await createUser(first.app);
+    const link = await createLink(first.app, user, { long_url: "https://example.com/edit" });
+    await cacheEverywhere(link.short_code, "https://example.com/edit");
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await db.query("UPDATE links SET expires_at = $1 WHERE code = $2", [past, link.short_code]);
+    // A change behind the API's back is not announced; one through the API is.
+    expect((await patch(first.app, user, link.short_code, { max_clicks: 1 })).statusCode).toBe(200);
+    await expectEverywhere(link.short_code, { status: 410, location: null });
+  });
+
+  it("answers 404 at once when it is deleted", async () => {
+    const user = await createUser(first.app);
+    const link = await createLink(first.app, user, { long_url: "https://example.com/gone" });
+    await cacheEverywhere(link.short_code, "https://example.com/gone");
+    expect((await first.app.inject({ method: "DELETE", url: `/api/urls/${link.short_code}`, headers: user.headers })).statusCode).toBe(204);
+    await expectEverywhere(link.short_code, { status: 404, location: null });
+  });
+});

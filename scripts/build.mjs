@@ -4,7 +4,7 @@
 // restarting a built checkout starts the server at once. `--force` rebuilds all.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -61,6 +61,7 @@ for (const step of steps) {
     continue;
   }
   const [command, args] = step.run;
+  rmSync(stamp, { force: true }); // a failed build must not leave the old stamp beside broken output
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stamp, wanted);

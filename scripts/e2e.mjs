@@ -23,18 +23,19 @@ function redisAnswers(url) {
   });
 }
 
+const inCi = /^(1|true)$/i.test(process.env.CI ?? "");
 const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 const chromium = candidates.find((p) => p && existsSync(p));
 
 if (!chromium) {
   const banner = "#".repeat(72);
   console.error(`\n${banner}\n#  END-TO-END TESTS SKIPPED: no Chromium found.\n#  Install one (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.\n${banner}\n`);
-  process.exit(process.env.CI ? 1 : 0);
+  process.exit(inCi ? 1 : 0);
 }
 
 /** A developer may run a smaller suite; CI never runs one silently. */
 function downgrade(what) {
-  if (process.env.CI) {
+  if (inCi) {
     console.error(`\nCI=true: refusing to run the browser suite ${what}. CI runs it in the production topology.\n`);
     process.exit(1);
   }

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { ERROR_MESSAGES } from "@shortly/contract";
 import type { AppConfig } from "./config.js";
 import { createAuthService } from "./modules/auth/service.js";
 import { createPasswordHasher } from "./modules/auth/password-hasher.js";
@@ -22,7 +23,7 @@ import { createRedirectRepository } from "./modules/redirect/repository.js";
 import { createFastRedirect, type FastRedirect } from "./modules/redirect/fast-route.js";
 import { redirectRoutes } from "./modules/redirect/routes.js";
 import { createRedirectService } from "./modules/redirect/service.js";
-import { shippedMigrations } from "./db/migrations.js";
+import { shippedMigrations } from "./db/migration-status.js";
 import { createSystemRepository } from "./modules/system/repository.js";
 import { systemRoutes } from "./modules/system/routes.js";
 import { createSystemService } from "./modules/system/service.js";
@@ -38,11 +39,13 @@ import { socialRoutes } from "./modules/social/routes.js";
 import { createSocialService } from "./modules/social/service.js";
 import authPlugin from "./plugins/auth.js";
 import rateLimitPlugin from "./plugins/rate-limit.js";
+import routeTablePlugin from "./plugins/route-table.js";
 import redisPlugin from "./plugins/redis.js";
 import corsPlugin from "./plugins/cors.js";
 import errorHandlerPlugin from "./plugins/error-handler.js";
 import { clientErrorHandler, frameworkErrors } from "./plugins/framework-errors.js";
 import securityHeadersPlugin from "./plugins/security-headers.js";
+import websocketHandshakePlugin from "./plugins/websocket-handshake.js";
 import linkEventsPlugin from "./plugins/link-events.js";
 import liveClicksPlugin from "./plugins/live-clicks.js";
 import jsonParserPlugin from "./plugins/json-parser.js";
@@ -80,19 +83,31 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
     frameworkErrors,
     clientErrorHandler,
+    // While closing, requests get the contract's 503 from the hook below instead of Fastify's own body.
+    return503OnClosing: false,
     // Also bounds close hooks: the click writer may drain for up to 20 s at shutdown.
     pluginTimeout: 25_000,
     // Per-request logs would dominate the redirect's cost; nginx keeps access logs, we log errors.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
-  // First of the close hooks: from here Fastify answers every request (503, Connection: close),
+  // First of the close hooks: from here every request is answered 503 (Connection: close),
   // so no click arrives while the writer drains and keep-alive visitors let the server stop.
+  let closing = false;
   app.addHook("preClose", async () => {
     fastRedirect = null;
+    closing = true;
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    if (!closing) return;
+    return reply
+      .code(503)
+      .headers({ connection: "close", "retry-after": "5" })
+      .send({ detail: ERROR_MESSAGES.SERVICE_UNAVAILABLE });
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(routeTablePlugin);
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin);
   await app.register(jsonParserPlugin);
@@ -105,6 +120,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(liveClicksPlugin);
   // Client messages are tiny (auth, ping); anything larger is refused by the ws server.
   await app.register(fastifyWebsocket, { options: { maxPayload: 8 * 1024 } });
+  await app.register(websocketHandshakePlugin);
   await app.register(corsPlugin, { origins: config.corsOrigins });
 
   // Composition root: repositories → services, handed to the route plugins.
@@ -167,7 +183,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   await app.register(systemRoutes, {
     system: createSystemService({
-      repo: createSystemRepository(app.pgRedirect, shippedMigrations()),
+      repo: createSystemRepository(app.pgHealth, shippedMigrations()),
       version: config.version,
       probes: {
         redisReady: () => (app.redis ? app.redis.status === "ready" : null),
@@ -191,7 +207,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
   await app.register(liveRoutes, {
     bus: app.liveClicks,
-    isActiveUser: (userId) => users.getActiveUserOrThrow(userId).then(() => true, () => false),
+    isActiveUser: (userId) => users.isActive(userId),
     ...config.live,
   });
   await app.register(spaPlugin, { distDir: config.webDistDir });

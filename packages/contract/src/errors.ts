@@ -22,6 +22,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   MALFORMED_URL: 400,
+  BAD_WEBSOCKET_HANDSHAKE: 400,
   INVALID_CREDENTIALS: 401,
   NOT_AUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
@@ -64,6 +65,7 @@ export const ERROR_MESSAGES = {
   REQUEST_TIMEOUT: "Request Timeout",
   URI_TOO_LONG: "URI Too Long",
   UPGRADE_REQUIRED: "This endpoint is a WebSocket: connect with an Upgrade request",
+  BAD_WEBSOCKET_HANDSHAKE: "Invalid WebSocket handshake",
   HEADERS_TOO_LARGE: "Request Header Fields Too Large",
   UNSUPPORTED_MEDIA_TYPE: "Unsupported Media Type",
   INTERNAL: "Internal Server Error",

@@ -10,6 +10,8 @@ export const LIVE_CLOSE = {
   unauthorized: 4401,
   /** A message that is not JSON or not one of the client messages. */
   badMessage: 4400,
+  /** The server cannot check the token now (its database is unreachable): reconnect later, with backoff. */
+  tryAgainLater: 1013,
 } as const;
 
 export const liveClientMessageSchema = z.discriminatedUnion("type", [

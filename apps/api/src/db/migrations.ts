@@ -1,43 +1,15 @@
-// What `prisma migrate deploy` would apply, read without starting Prisma, and
-// applying it at start-up under a lock that several instances can share.
-import { readdirSync, existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+// Applying pending migrations at start-up, under a lock several instances can share.
 import pg from "pg";
 import { migrateDatabase } from "./database-admin.js";
-
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url));
+import { pendingMigrations, shippedMigrations } from "./migration-status.js";
 
 /** Any advisory-lock key of our own; instances starting together apply migrations one at a time. */
 const MIGRATION_LOCK_KEY = 7_370_271_118;
 
-/** The migrations this build ships, oldest first. */
-export function shippedMigrations(dir = MIGRATIONS_DIR): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
-    .map((entry) => entry.name)
-    .sort();
-}
-
-type Queryable = Pick<pg.ClientBase, "query">;
-
-/** Shipped migrations the database has not applied (all of them on an empty database). */
-export async function pendingMigrations(db: Queryable, shipped: string[]): Promise<string[]> {
-  try {
-    const { rows } = await db.query<{ migration_name: string }>(
-      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
-    );
-    const applied = new Set(rows.map((row) => row.migration_name));
-    return shipped.filter((name) => !applied.has(name));
-  } catch (error) {
-    if ((error as { code?: string }).code === "42P01") return shipped; // no migrations table: nothing applied
-    throw error;
-  }
-}
-
 /**
  * Brings the schema up to this build before the server listens. The first
- * instance to take the lock migrates; the others wait, then find nothing to do.
+ * instance to take the lock migrates; the others wait, then find nothing to
+ * do. With nothing pending, Prisma is not started at all.
  */
 export async function migrateOnStart(databaseUrl: string, log: (message: string) => void): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -3,8 +3,8 @@
 // transient: the API answers 503 with Retry-After, which clients retry,
 // instead of a 500, which they show as a bug.
 
-/** Prisma's codes for an unreachable server, a dropped connection or an exhausted pool. */
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** Prisma's codes for an unreachable server, a dropped connection, an exhausted pool or a transaction that could not start in time. */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 /** Socket errors on the way to the server. */
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH"]);
 /** SQLSTATEs: connection exceptions (class 08), too many connections, shutdown and start-up. */

@@ -8,8 +8,6 @@ import { RequestValidationError } from "./validation.js";
 
 declare module "fastify" {
   interface FastifyInstance {
-    /** Every route registered, as method and URL pattern (tests walk them; they never drift). */
-    registeredRoutes: Array<{ method: string; url: string }>;
     /** Set by the SPA plugin: answers unknown browser paths with the app shell. */
     spaFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
   }
@@ -64,12 +62,9 @@ export default fp(
   async (app) => {
     // A shadow router of every route, to tell "wrong method" (405) from "no such path" (404).
     const routes = FindMyWay({ ignoreTrailingSlash: true });
-    const registered: Array<{ method: string; url: string }> = [];
-    app.decorate("registeredRoutes", registered);
     app.addHook("onRoute", (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) {
-        registered.push({ method, url: route.url });
         if (METHODS.includes(method as HTTPMethod) && !routes.hasRoute(method as HTTPMethod, route.url)) {
           routes.on(method as HTTPMethod, route.url, () => {});
         }

@@ -12,9 +12,12 @@ const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "x-con
 const bodyOf = (code: EdgeCode) => JSON.stringify({ detail: ERROR_MESSAGES[code] });
 
 /** The router could not match the URL at all: undecodable, or a parameter over the router's length. */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const code: EdgeCode =
     error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "URI_TOO_LONG" : error.code === "FST_ERR_BAD_URL" ? "MALFORMED_URL" : "BAD_REQUEST";
+  // An upgrade request's socket belongs to nobody once answered here (no route's hooks run): close it, or it stays open.
+  const isUpgrade = request.headers.upgrade !== undefined && /\bupgrade\b/i.test(request.headers.connection ?? "");
+  if (isUpgrade) reply.raw.once("finish", () => request.raw.socket.destroy());
   void reply.code(ERROR_STATUS[code]).headers(JSON_HEADERS).send(bodyOf(code));
 }
 

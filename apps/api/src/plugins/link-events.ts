@@ -26,11 +26,8 @@ export default fp(
       subscriber.subscribe(CHANNEL).catch((err: unknown) => app.log.warn({ err }, "subscribing to link changes failed; retrying as Redis reconnects"));
       subscriber.on("message", (_channel: string, code: string) => deliver(code));
       subscriber.on("error", (err) => app.log.warn({ err }, "link changes subscriber error"));
-      // Every connection after the first follows a gap in which other instances' changes were lost.
-      let connections = 0;
-      subscriber.on("ready", () => {
-        if (++connections > 1) missedListeners.forEach((listener) => listener());
-      });
+      // Changes announced while this instance was not subscribed (Redis down, at start or later) were lost.
+      subscriber.on("ready", () => missedListeners.forEach((listener) => listener()));
       app.addHook("onClose", async () => {
         await subscriber.quit().catch(() => subscriber.disconnect());
       });

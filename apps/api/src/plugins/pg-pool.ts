@@ -11,6 +11,8 @@ declare module "fastify" {
      * cost the event loop about 20 µs per row, which stalled redirects during a refresh.
      */
     pgRedirect: pg.Pool;
+    /** One connection of its own for /api/health: a saturated redirect pool must not read as a database that is down. */
+    pgHealth: pg.Pool;
   }
 }
 
@@ -23,8 +25,11 @@ export default fp<{ databaseUrl: string; redirectPoolSize: number }>(
     const redirectPool = new pg.Pool({ connectionString: databaseUrl, max: redirectPoolSize, allowExitOnIdle: true, application_name: "shortly-redirect" });
     redirectPool.on("error", (err) => app.log.error({ err }, "redirect lookup connection error"));
     app.decorate("pgRedirect", redirectPool);
+    const healthPool = new pg.Pool({ connectionString: databaseUrl, max: 1, allowExitOnIdle: true, application_name: "shortly-health" });
+    healthPool.on("error", (err) => app.log.warn({ err }, "health check connection error"));
+    app.decorate("pgHealth", healthPool);
     app.addHook("onClose", async () => {
-      await Promise.all([exportPool.end(), redirectPool.end()]);
+      await Promise.all([exportPool.end(), redirectPool.end(), healthPool.end()]);
     });
   },
   { name: "pg-pool", fastify: "5.x" },

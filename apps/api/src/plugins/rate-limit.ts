@@ -24,6 +24,21 @@ declare module "fastify" {
 
 const noop: preHandlerAsyncHookHandler = async () => {};
 
+/** @fastify/rate-limit's store interface over our counters. */
+function rateLimitStoreOver(counters: WindowCounter) {
+  return class CounterStore {
+    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number) {
+      counters.hit(`ip:${key}`, timeWindow).then(
+        ({ count, resetInMs }) => callback(null, { current: count, ttl: resetInMs }),
+        (error: Error) => callback(error),
+      );
+    }
+    child() {
+      return this;
+    }
+  };
+}
+
 /**
  * Abuse limits. Per-IP limits use @fastify/rate-limit (it runs one limit per
  * request, so per-account limits use the same kind of fixed-window counter
@@ -36,20 +51,9 @@ export default fp<{ enabled: boolean }>(
       : createMemoryCounter();
     app.decorate("counters", counters);
     // Per-IP windows live in the same counters, so they too survive a Redis outage.
-    class CounterStore {
-      incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number) {
-        counters.hit(`ip:${key}`, timeWindow).then(
-          ({ count, resetInMs }) => callback(null, { current: count, ttl: resetInMs }),
-          (error: Error) => callback(error),
-        );
-      }
-      child() {
-        return this;
-      }
-    }
     await app.register(fastifyRateLimit, {
       global: false,
-      store: CounterStore,
+      store: rateLimitStoreOver(counters),
       errorResponseBuilder: (_request, context) => new RateLimitedError(context.ttl / 1000),
     });
 

@@ -14,7 +14,8 @@ export default fp<{ url: string | null }>(
       app.decorate("redis", null);
       return;
     }
-    const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    // A Redis that stops answering fails commands within a second, so limits fall back instead of hanging requests.
+    const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, commandTimeout: 1000 });
     // ioredis reconnects by itself; while it cannot, limits count per instance (see lib/window-counter.ts).
     redis.on("error", (err) => app.log.warn({ err }, "redis error"));
     app.decorate("redis", redis);

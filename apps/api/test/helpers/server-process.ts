@@ -73,15 +73,19 @@ export interface LoadResult {
 }
 
 /** Visits `url` from `concurrency` loops until `stop()` says so; counts only answered 302s as redirects. */
-export function startLoad(url: string, concurrency = 16): { stop: () => Promise<LoadResult>; readonly inFlight: number } {
+export function startLoad(url: string, concurrency = 16): { stop: () => Promise<LoadResult>; markCrash: () => void; readonly unansweredAtCrash: number } {
   const result: LoadResult = { redirects: 0, other: 0, failed: 0 };
   let running = true;
-  let inFlight = 0;
+  let crashAt = Infinity;
+  let unansweredAtCrash = 0;
   const worker = async () => {
     while (running) {
+      const startedAt = performance.now();
       try {
-        inFlight++;
-        const res = await fetch(url, { redirect: "manual" }).finally(() => inFlight--);
+        const res = await fetch(url, { redirect: "manual" }).catch((error: unknown) => {
+          if (startedAt < crashAt && crashAt !== Infinity) unansweredAtCrash++;
+          throw error;
+        });
         await res.arrayBuffer();
         if (res.status === 302) result.redirects++;
         else result.other++;
@@ -98,9 +102,13 @@ export function startLoad(url: string, concurrency = 16): { stop: () => Promise<
       await Promise.all(workers);
       return result;
     },
-    /** Requests sent and not yet answered: at most one per connection. */
-    get inFlight() {
-      return inFlight;
+    /** Call just before killing the server: requests sent before it that then get no answer are counted. */
+    markCrash() {
+      crashAt = performance.now();
+    },
+    /** Requests under way at the crash that never got an answer: the only visits that may be counted without a 302. */
+    get unansweredAtCrash() {
+      return unansweredAtCrash;
     },
   };
 }

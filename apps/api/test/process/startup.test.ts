@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { dropAllTables, ensureDatabase } from "../../src/db/database-admin.js";
-import { shippedMigrations } from "../../src/db/migrations.js";
+import { shippedMigrations } from "../../src/db/migration-status.js";
 import { runServerToExit, startServer } from "../helpers/server-process.js";
 
 /** A fresh, empty database on the test server, next to the test database. */

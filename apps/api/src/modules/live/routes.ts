@@ -5,7 +5,7 @@ import type { LiveClicksBus } from "../../plugins/live-clicks.js";
 
 export interface LiveRoutesOptions {
   bus: LiveClicksBus;
-  /** Whether the token's account still exists and may sign in: a valid signature is not enough. */
+  /** Whether the token's account still exists and may sign in (a valid signature is not enough); rejects when that cannot be told. */
   isActiveUser: (userId: number) => Promise<boolean>;
   heartbeatMs: number;
   authTimeoutMs: number;
@@ -75,7 +75,8 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
           }
         })();
         const userId = Number(payload?.sub);
-        const valid = Number.isSafeInteger(userId) && userId > 0 && (await isActiveUser(userId).catch(() => false));
+        const valid = Number.isSafeInteger(userId) && userId > 0 && (await isActiveUser(userId).catch(() => null));
+        if (valid === null) return closeWith(LIVE_CLOSE.tryAgainLater, "cannot check the token now");
         if (!payload || !valid) return closeWith(LIVE_CLOSE.unauthorized, "invalid or expired token");
         const stop = await bus.subscribe(userId, (text) => socket.send(text));
         if (socket.readyState !== socket.OPEN) return stop();

@@ -1,7 +1,7 @@
 import type pg from "pg";
-import { pendingMigrations } from "../../db/migrations.js";
+import { pendingMigrations } from "../../db/migration-status.js";
 
-/** Health reads go through the redirect's pool: it is the one visitors depend on. */
+/** Health reads go through a pool of their own (plugins/pg-pool.ts). */
 export function createSystemRepository(pool: pg.Pool, shippedMigrations: string[]) {
   return {
     /** The migrations this build expects and the database lacks; null when the database does not answer in time. */

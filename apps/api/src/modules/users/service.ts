@@ -24,6 +24,12 @@ export function createUsersService(repo: UsersRepository) {
       return user;
     },
 
+    /** Whether the account exists and may sign in; rejects when the database cannot tell. */
+    async isActive(id: number): Promise<boolean> {
+      const user = await repo.findById(id);
+      return user !== null && user.isActive;
+    },
+
     findCredentialsByEmail: repo.findCredentialsByEmail,
 
     /** For social sign-up: a password-less account, or the one that won a concurrent sign-up. */

@@ -124,7 +124,6 @@ describe("the live clicks socket", () => {
 
   it("closes with 4401 and sends nothing for every token it must not trust", async () => {
     const user = await createUser(app);
-    const link = await createLink(app, user);
     const now = Math.floor(Date.now() / 1000);
     const claims = { sub: String(user.id), iat: now, exp: now + 600 };
     const { jwtSecret } = testConfig();
@@ -151,7 +150,6 @@ describe("the live clicks socket", () => {
     await disabled.opened;
     disabled.send({ type: "auth", token: user.token });
     expect(await disabled.closed).toEqual({ code: LIVE_CLOSE.unauthorized, reason: "invalid or expired token" });
-    await visit(app, link.short_code).catch(() => {}); // a disabled owner's link may not answer; nothing may arrive either way
     expect(disabled.messages).toEqual([]);
     await db.query("DELETE FROM users WHERE id = $1", [user.id]);
     const deleted = connect(url);
@@ -159,6 +157,15 @@ describe("the live clicks socket", () => {
     deleted.send({ type: "auth", token: user.token });
     expect(await deleted.closed).toEqual({ code: LIVE_CLOSE.unauthorized, reason: "invalid or expired token" });
     expect(deleted.messages).toEqual([]);
+  });
+
+  it("closes with 1013 (try again later), not 4401, when the account cannot be checked", async () => {
+    const offline = await buildTestApp({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none" });
+    const client = connect(await listening(offline));
+    await client.opened;
+    client.send({ type: "auth", token: offline.signAccessToken(1) });
+    expect(await client.closed).toEqual({ code: LIVE_CLOSE.tryAgainLater, reason: "cannot check the token now" });
+    expect(client.messages).toEqual([]);
   });
 
   it("answers pings, and pings the client to keep proxies from dropping the socket", async () => {

@@ -36,13 +36,23 @@ const visit = async (on: { url: string }, code: string) => {
   return { status: res.status, location: res.headers.get("location") };
 };
 
-/** Visits on every instance until each has the link cached and answers it from the fast path. */
+/**
+ * Visits on every instance until each answers the link from the fast path
+ * (the first visit is a miss that Fastify reads and caches; the creation's
+ * own change event may still reach the other instance and drop it once).
+ */
 async function cacheEverywhere(code: string, location: string) {
   for (const on of instances) {
-    expect(await visit(on, code)).toEqual({ status: 302, location }); // a miss: Fastify reads and caches it
-    const before = on.seen.byFastify;
-    expect(await visit(on, code)).toEqual({ status: 302, location });
-    expect(on.seen.byFastify, "the cached visit took the fast path").toBe(before);
+    await expect
+      .poll(
+        async () => {
+          const before = on.seen.byFastify;
+          expect(await visit(on, code)).toEqual({ status: 302, location });
+          return on.seen.byFastify === before;
+        },
+        { timeout: 3000, interval: 20 },
+      )
+      .toBe(true);
   }
 }
 
@@ -58,7 +68,7 @@ async function expectEverywhere(code: string, expected: { status: number; locati
 describe(`a cached link over real HTTP${second ? ", on two instances sharing Redis" : " (one instance: no Redis)"}`, () => {
   it("answers 410 on the first visit after it expires", async () => {
     const user = await createUser(first.app);
-    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const expiresAt = new Date(Date.now() + 3000).toISOString();
     const link = await createLink(first.app, user, { long_url: "https://example.com/soon", expires_at: expiresAt });
     await cacheEverywhere(link.short_code, "https://example.com/soon");
     await new Promise((resolve) => setTimeout(resolve, Date.parse(expiresAt) - Date.now() + 50));
@@ -83,14 +93,12 @@ describe(`a cached link over real HTTP${second ? ", on two instances sharing Red
     await expectEverywhere(link.short_code, { status: 302, location: "https://example.com/new" });
   });
 
-  it("answers 410 at once when an edit sets an expiry in the past or a spent click limit", async () => {
+  it("counts from the edit that sets a click limit, and answers 410 everywhere once it is spent", async () => {
     const user = await createUser(first.app);
     const link = await createLink(first.app, user, { long_url: "https://example.com/edit" });
     await cacheEverywhere(link.short_code, "https://example.com/edit");
-    const past = new Date(Date.now() - 60_000).toISOString();
-    await db.query("UPDATE links SET expires_at = $1 WHERE code = $2", [past, link.short_code]);
-    // A change behind the API's back is not announced; one through the API is.
     expect((await patch(first.app, user, link.short_code, { max_clicks: 1 })).statusCode).toBe(200);
+    expect(await visit(first, link.short_code)).toEqual({ status: 302, location: "https://example.com/edit" });
     await expectEverywhere(link.short_code, { status: 410, location: null });
   });
 

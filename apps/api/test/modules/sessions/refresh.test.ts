@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { ROTATION_GRACE_MS } from "../../../src/modules/sessions/service.js";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
 import { cookieValue, setCookies } from "../../helpers/cookies.js";
 import { createUser } from "../../helpers/factories.js";
@@ -63,7 +64,7 @@ describe("refresh tokens", () => {
     const user = await createUser(app);
     const { refresh: first } = await login(user.email);
     const second = cookieValue(await refresh(first), "refresh_token")!;
-    await db.query("UPDATE refresh_tokens SET rotated_at = rotated_at - interval '11 seconds' WHERE rotated_at IS NOT NULL");
+    await db.query("UPDATE refresh_tokens SET rotated_at = rotated_at - $1 * interval '1 millisecond' WHERE rotated_at IS NOT NULL", [ROTATION_GRACE_MS + 1000]);
     const reuse = await refresh(first);
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json()).toEqual(EXPIRED);

@@ -3,6 +3,7 @@
 // the URL parser and the fast path, which is where these answers come from.
 import type { AddressInfo } from "node:net";
 import { beforeEach, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
 import { createLink, createUser } from "../../helpers/factories.js";
 import { rawGet, rawRequest } from "../../helpers/raw-http.js";
@@ -177,6 +178,7 @@ describe("CORS preflight refusals", () => {
       method: "OPTIONS",
       headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
     });
+    expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
     expect(res.headers.get("content-type") ?? "").not.toMatch(/text\/plain/);
     expect(await res.text()).toBe("");
@@ -189,5 +191,47 @@ describe("CORS preflight refusals", () => {
       expect(res.headers.get("content-type")).toBeNull();
       expect(await res.text()).toBe("");
     }
+  });
+});
+
+describe("the live socket's path", () => {
+  const upgrade = (headers: string) =>
+    rawRequest(port, `GET /api/ws HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n${headers}\r\n`);
+
+  it("answers a plain GET with 426 JSON", async () => {
+    const res = await fetch(`${base}/api/ws`);
+    expect(res.status).toBe(426);
+    expect(res.headers.get("upgrade")).toBe("websocket");
+    expect(await res.json()).toEqual({ detail: "This endpoint is a WebSocket: connect with an Upgrade request" });
+  });
+
+  it.each([
+    ["no key", "Sec-WebSocket-Version: 13\r\n"],
+    ["a malformed key", "Sec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n"],
+    ["an unknown version", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\n"],
+    ["a malformed subprotocol list", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: a,,b\r\n"],
+  ])("refuses a handshake with %s in the contract's JSON, not ws's HTML", async (_what, headers) => {
+    const res = await upgrade(headers);
+    expect(res.status).toBe(400);
+    expect(expectContractJson(res)).toBe("Invalid WebSocket handshake");
+  });
+
+  it("still upgrades a valid handshake", async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/api/ws`);
+    await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    socket.close();
+  });
+});
+
+describe("while the server closes", () => {
+  it("answers the contract's 503 with Connection: close", async () => {
+    const closingApp = await buildTestApp();
+    const closed = closingApp.close();
+    const res = await closingApp.inject({ url: "/api/config" });
+    await closed;
+    expect(res.statusCode).toBe(503);
+    expect(res.headers.connection).toBe("close");
+    expect(res.json()).toEqual({ detail: "Service Unavailable" });
   });
 });

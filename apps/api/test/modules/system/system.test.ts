@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { dropAllTables, ensureDatabase } from "../../../src/db/database-admin.js";
-import { shippedMigrations } from "../../../src/db/migrations.js";
+import { shippedMigrations } from "../../../src/db/migration-status.js";
 import { buildTestApp } from "../../helpers/build-test-app.js";
 
 const app = await buildTestApp();

@@ -4,13 +4,18 @@ export interface LinkStateFields {
   isActive: boolean;
   expiresAt: Date | null;
   maxClicks: number | null;
-  clicksUsed: number;
+  /** Clicks counted against max_clicks; null where they are not known (the redirect claims one atomically instead). */
+  clicksUsed: number | null;
 }
 
-/** The one definition of a link's state, shared by the dashboard and the redirect. */
+/**
+ * The one statement of a link's state: the dashboard and stats read it with
+ * the clicks used, the redirect's decision (modules/redirect/visit-decision.ts)
+ * without them.
+ */
 export function linkState(link: LinkStateFields, now: Date): LinkState {
   if (!link.isActive) return "disabled";
   if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return "expired";
-  if (link.maxClicks !== null && link.clicksUsed >= link.maxClicks) return "limit_reached";
+  if (link.maxClicks !== null && link.clicksUsed !== null && link.clicksUsed >= link.maxClicks) return "limit_reached";
   return "active";
 }

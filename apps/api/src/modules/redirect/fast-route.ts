@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import proxyAddr from "@fastify/proxy-addr";
 import type { RedirectService } from "./service.js";
+import { visitFrom, writeRedirect } from "./visit.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -19,34 +20,14 @@ export function createFastRedirect(redirects: RedirectService, trustProxy: strin
     const { url, method } = req;
     // Only "/<code>": no query, no further segments (the format check rejects anything else).
     if ((method !== "GET" && method !== "HEAD") || !url || url.indexOf("/", 1) !== -1 || url.includes("?")) return fastify(req, res);
-    const hit = redirects.redirectFromCache({
-      code: url.slice(1),
-      countsAsClick: method === "GET",
-      referrer: req.headers.referer ?? null,
-      userAgent: req.headers["user-agent"] ?? null,
-      ip: clientIp(req),
-    });
+    const hit = redirects.redirectFromCache(visitFrom(req, url.slice(1), clientIp(req)));
     if (!hit) return fastify(req, res);
     hit.spooled.then(
-      () => {
-        try {
-          // The same response as routes.ts: not cacheable, every visit must reach us.
-          res.writeHead(302, REDIRECT_HEADERS(hit.location));
-        } catch {
-          return fastify(req, res); // a destination Node refuses as a header: Fastify's error handling answers
-        }
-        res.end();
-      },
+      // A destination Node refuses as a header: Fastify's error handling answers.
+      () => writeRedirect(res, hit.location) || fastify(req, res),
       () => fastify(req, res), // the spool could not be written: Fastify's path answers (503)
     );
   };
 }
-
-const REDIRECT_HEADERS = (location: string) => ({
-  "cache-control": "private, no-store",
-  location,
-  "content-length": "0",
-  "x-content-type-options": "nosniff",
-});
 
 export type FastRedirect = ReturnType<typeof createFastRedirect>;

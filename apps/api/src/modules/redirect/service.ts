@@ -4,6 +4,7 @@ import { ClicksUnavailableError } from "../clicks/errors.js";
 import { LinkGoneError, LinkNotFoundError } from "../links/errors.js";
 import type { CachedLink, LinkCache } from "./link-cache.js";
 import type { RedirectRepository, RedirectTarget } from "./repository.js";
+import { decideVisit } from "./visit-decision.js";
 
 export interface Visit {
   code: string;
@@ -107,17 +108,17 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
       if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) throw new LinkNotFoundError();
       const link = await lookup(visit.code);
       if (cache.hasStale) scheduleRefresh();
-      if (!link) throw new LinkNotFoundError();
       const now = clock();
-      const refused = refusal(link, now);
-      if (refused) throw refused;
+      const decision = decideVisit(link, now);
+      if (decision.kind === "not_found") throw new LinkNotFoundError();
+      if (decision.kind === "gone") throw new LinkGoneError();
       if (!visit.countsAsClick) {
-        if (link.maxClicks !== null && !(await repo.hasClicksLeft(link.id))) throw new LinkGoneError();
-        return link.longUrl;
+        if (decision.claimsClick && !(await repo.hasClicksLeft(decision.link.id))) throw new LinkGoneError();
+        return decision.location;
       }
-      if (link.maxClicks !== null && !(await repo.claimClick(link.id))) throw new LinkGoneError();
-      await clicks.record(toClick(link, visit, now));
-      return link.longUrl;
+      if (decision.claimsClick && !(await repo.claimClick(decision.link.id))) throw new LinkGoneError();
+      await clicks.record(toClick(decision.link, visit, now));
+      return decision.location;
     },
 
     /**
@@ -131,24 +132,18 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
       if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) return null;
       const link = cache.get(visit.code);
       if (cache.hasStale) scheduleRefresh();
-      if (!link || link.maxClicks !== null) return null;
+      if (!link) return null;
       const now = clock();
-      if (refusal(link, now)) return null;
-      if (!visit.countsAsClick) return { location: link.longUrl, spooled: NOTHING_TO_SPOOL };
+      const decision = decideVisit(link, now);
+      if (decision.kind !== "redirect" || decision.claimsClick) return null;
+      if (!visit.countsAsClick) return { location: decision.location, spooled: NOTHING_TO_SPOOL };
       try {
-        return { location: link.longUrl, spooled: clicks.record(toClick(link, visit, now)) };
+        return { location: decision.location, spooled: clicks.record(toClick(link, visit, now)) };
       } catch {
         return null; // the spool is full: resolve() answers the 503
       }
     },
   };
-}
-
-/** Why a link cannot be served now, by the same rules as linkState() (the click limit is decided apart, atomically). */
-function refusal(link: CachedLink, now: Date): LinkNotFoundError | LinkGoneError | null {
-  if (!link.isActive) return new LinkNotFoundError();
-  if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return new LinkGoneError();
-  return null;
 }
 
 const NOTHING_TO_SPOOL = Promise.resolve();

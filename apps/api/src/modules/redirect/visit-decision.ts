@@ -1,0 +1,29 @@
+import { linkState } from "../../lib/link-state.js";
+import type { CachedLink } from "./link-cache.js";
+
+/**
+ * What a visit to a short code gets. `redirect` may still turn into `gone`
+ * when the link has a click limit: `claimsClick` says the limit must be
+ * claimed atomically (in the database) before answering.
+ */
+export type VisitDecision =
+  | { kind: "redirect"; link: CachedLink; location: string; claimsClick: boolean }
+  | { kind: "not_found" }
+  | { kind: "gone" };
+
+const NOT_FOUND: VisitDecision = { kind: "not_found" };
+const GONE: VisitDecision = { kind: "gone" };
+
+/** The redirect's one decision, used by the fast path and the Fastify route alike. */
+export function decideVisit(link: CachedLink | null, now: Date): VisitDecision {
+  if (!link) return NOT_FOUND;
+  switch (linkState({ ...link, clicksUsed: null }, now)) {
+    case "disabled":
+      return NOT_FOUND;
+    case "expired":
+    case "limit_reached":
+      return GONE;
+    case "active":
+      return { kind: "redirect", link, location: link.longUrl, claimsClick: link.maxClicks !== null };
+  }
+}

@@ -1,0 +1,31 @@
+// The visit and the 302, built once for both ways a redirect is answered:
+// the fast path (fast-route.ts, before Fastify) and the Fastify route (routes.ts).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Visit } from "./service.js";
+
+/** What a request to /{code} tells about the visit; `ip` as the server's trust-proxy rules give it. */
+export function visitFrom(req: IncomingMessage, code: string, ip: string | null): Visit {
+  return {
+    code,
+    // HEAD answers like GET but is not a click.
+    countsAsClick: req.method === "GET",
+    referrer: req.headers.referer ?? null,
+    userAgent: req.headers["user-agent"] ?? null,
+    ip,
+  };
+}
+
+/**
+ * Writes the redirect. Not cacheable: every visit must reach us to be counted
+ * and to honour limits. False when Node refuses the location as a header
+ * (nothing was written; the caller answers otherwise).
+ */
+export function writeRedirect(res: ServerResponse, location: string): boolean {
+  try {
+    res.writeHead(302, { "cache-control": "private, no-store", location, "content-length": "0", "x-content-type-options": "nosniff" });
+  } catch {
+    return false;
+  }
+  res.end();
+  return true;
+}

@@ -71,6 +71,12 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Secrets that may come from the file named by `NAME_FILE` (docker secrets). */
+export const FILE_SECRETS = ["JWT_SECRET", "DATABASE_URL", "GOOGLE_CLIENT_SECRET", "GITHUB_CLIENT_SECRET", "OIDC_CLIENT_SECRET"] as const;
+
+/** Every variable the server reads: docs/configuration.md and .env.example must list each (a test checks). */
+export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...FILE_SECRETS.map((name) => `${name}_FILE`)];
+
 /** Everything the app needs, with the database and secret already resolved. */
 export interface AppConfig {
   nodeEnv: Env["NODE_ENV"];
@@ -166,7 +172,7 @@ export function socialProviders(env: Env): SocialProviderConfig[] {
 /** Parses the environment once; throws a readable list of every bad variable. */
 export function parseEnv(env: NodeJS.ProcessEnv, readSecret: SecretReader): Env {
   const withSecrets = { ...env };
-  for (const name of ["JWT_SECRET", "DATABASE_URL", "GOOGLE_CLIENT_SECRET", "GITHUB_CLIENT_SECRET", "OIDC_CLIENT_SECRET"]) {
+  for (const name of FILE_SECRETS) {
     const file = env[`${name}_FILE`];
     if (!withSecrets[name] && file) withSecrets[name] = readSecret(file).trim();
   }

@@ -4,6 +4,9 @@ import { ClicksUnavailableError } from "./errors.js";
 import type { NewClick } from "./click.js";
 import type { ClicksRepository } from "./repository.js";
 
+// What record() throws when a click cannot be kept: callers answer 503 with it.
+export { ClicksUnavailableError } from "./errors.js";
+
 export function createClicksService(repo: ClicksRepository, recorder: ClickRecorder) {
   return {
     /** Resolves once the click is safe from a crash; the redirect waits for that, not for the database. */

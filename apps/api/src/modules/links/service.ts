@@ -12,13 +12,10 @@ import { generateShortCode } from "../../lib/short-code.js";
 import type { ClicksService } from "../clicks/service.js";
 import type { UsersService } from "../users/service.js";
 import { CodeTakenError, InvalidShortCodeError, LinkGoneError, LinkNotFoundError, PlanLimitReachedError } from "./errors.js";
-import {
-  DuplicateCodeError,
-  LinkLimitExceededError,
-  type LinkChanges,
-  type LinkRecord,
-  type LinksRepository,
-} from "./repository.js";
+import { DuplicateCodeError, LinkLimitExceededError, type LinkChanges, type LinkRecord, type LinksRepository } from "./repository.js";
+
+// The errors other modules meet when they use links (the redirect answers with them).
+export { LinkGoneError, LinkNotFoundError } from "./errors.js";
 
 export interface LinksServiceDeps {
   repo: LinksRepository;
@@ -80,7 +77,11 @@ export function createLinksService(deps: LinksServiceDeps) {
     return link;
   }
 
-  async function insert(link: Omit<Parameters<LinksRepository["createWithinLimit"]>[0], "code">, code: string | undefined, limit: number | null) {
+  async function insert(
+    link: Omit<Parameters<LinksRepository["createWithinLimit"]>[0], "code">,
+    code: string | undefined,
+    limit: number | null,
+  ) {
     for (let attempt = 1; ; attempt++) {
       try {
         return await repo.createWithinLimit({ ...link, code: code ?? generateShortCode() }, limit);

@@ -1,7 +1,6 @@
 import { isReservedCode, isValidShortCodeFormat } from "@shortly/contract";
-import type { ClicksService } from "../clicks/service.js";
-import { ClicksUnavailableError } from "../clicks/errors.js";
-import { LinkGoneError, LinkNotFoundError } from "../links/errors.js";
+import { ClicksUnavailableError, type ClicksService } from "../clicks/service.js";
+import { LinkGoneError, LinkNotFoundError } from "../links/service.js";
 import type { CachedLink, LinkCache } from "./link-cache.js";
 import type { RedirectRepository, RedirectTarget } from "./repository.js";
 import { decideVisit } from "./visit-decision.js";

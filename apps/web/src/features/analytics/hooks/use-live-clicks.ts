@@ -29,7 +29,10 @@ const socketUrl = () => `${window.location.protocol === "https:" ? "wss" : "ws"}
 export function useLiveClicks(onClicks: (message: LiveClicksMessage) => void): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const handler = useRef(onClicks);
-  handler.current = onClicks;
+  // The latest callback, for a socket that outlives renders; set after render, as React requires.
+  useEffect(() => {
+    handler.current = onClicks;
+  });
 
   useEffect(() => {
     let socket: WebSocket | null = null;

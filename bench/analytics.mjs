@@ -82,13 +82,24 @@ console.log(
 );
 
 const headers = { authorization: `Bearer ${token}` };
-const busiest = (await pool.query("SELECT code FROM links l JOIN link_daily_clicks d ON d.link_id = l.id GROUP BY code ORDER BY sum(clicks) DESC LIMIT 1")).rows[0].code;
-
+const busiest = (
+  await pool.query("SELECT code FROM links l JOIN link_daily_clicks d ON d.link_id = l.id GROUP BY code ORDER BY sum(clicks) DESC LIMIT 1")
+).rows[0].code;
 
 printTimingHeader();
-for (const range of ["7d", "30d", "90d"]) await timeRequests(`GET /api/analytics/dashboard?range=${range}`, `${server.url}/api/analytics/dashboard?range=${range}`, token, { warmup: 10, samples: SAMPLES });
-await timeRequests(`GET /api/urls/{busiest}/analytics?range=90d`, `${server.url}/api/urls/${busiest}/analytics?range=90d`, token, { warmup: 10, samples: SAMPLES });
-await timeRequests(`GET /api/urls/{busiest}/analytics?range=7d`, `${server.url}/api/urls/${busiest}/analytics?range=7d`, token, { warmup: 10, samples: SAMPLES });
+for (const range of ["7d", "30d", "90d"])
+  await timeRequests(`GET /api/analytics/dashboard?range=${range}`, `${server.url}/api/analytics/dashboard?range=${range}`, token, {
+    warmup: 10,
+    samples: SAMPLES,
+  });
+await timeRequests(`GET /api/urls/{busiest}/analytics?range=90d`, `${server.url}/api/urls/${busiest}/analytics?range=90d`, token, {
+  warmup: 10,
+  samples: SAMPLES,
+});
+await timeRequests(`GET /api/urls/{busiest}/analytics?range=7d`, `${server.url}/api/urls/${busiest}/analytics?range=7d`, token, {
+  warmup: 10,
+  samples: SAMPLES,
+});
 
 // The whole account as CSV: the server's peak memory must not follow the row count.
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))[1]) / 1024;

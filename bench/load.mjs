@@ -5,7 +5,8 @@ import autocannon from "autocannon";
 const [url, mode, seconds, connections, rate, amount, codesArg] = process.argv.slice(2);
 const codes = codesArg ? codesArg.split(",") : [];
 const USER_AGENT =
-  process.env.BENCH_USER_AGENT ?? "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+  process.env.BENCH_USER_AGENT ??
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const options = {
   url,
   connections: Number(connections),

@@ -31,7 +31,9 @@ await pool.query(
    SELECT 'sp' || lpad(i::text, 6, '0'), 'https://example.com/' || i, $1, now() FROM generate_series(1, ${SPREAD}) AS i`,
   [rows[0].id],
 );
-await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ('hotlink', 'https://example.com/hot', $1, now())", [rows[0].id]);
+await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ('hotlink', 'https://example.com/hot', $1, now())", [
+  rows[0].id,
+]);
 const codes = Array.from({ length: SPREAD }, (_, i) => `sp${String(i + 1).padStart(6, "0")}`);
 const HOT = { paths: ["/hotlink"] };
 const SPREAD_PATHS = { paths: codes.map((code) => `/${code}`) };
@@ -44,14 +46,16 @@ const eager = await startShortly(db.url, mkdtempSync(path.join(tmpdir(), "shortl
 // Visit every spread code once, so the timed runs measure the steady state (cache warm) as in production.
 for (const server of [shortly, eager]) {
   for (let i = 0; i < codes.length; i += 200) {
-    await Promise.all(codes.slice(i, i + 200).map((code) => fetch(`${server.url}/${code}`, { redirect: "manual" }).then((r) => r.arrayBuffer())));
+    await Promise.all(
+      codes.slice(i, i + 200).map((code) => fetch(`${server.url}/${code}`, { redirect: "manual" }).then((r) => r.arrayBuffer())),
+    );
   }
 }
 
 const countClicks = async () => (await pool.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n;
 /** Waits until no click is being written: every run starts with the writers caught up, none pays for the previous. */
 async function settle() {
-  for (let previous = -1, now = await countClicks(); previous !== now; ) {
+  for (let previous = -1, now = await countClicks(); previous !== now;) {
     await new Promise((r) => setTimeout(r, 1500));
     [previous, now] = [now, await countClicks()];
   }
@@ -96,13 +100,20 @@ const run = async (url, options) => {
   if (result.non2xx3xx > 0 || result.socketErrors > 0) {
     throw new Error(`${url}: ${result.non2xx3xx} answers other than a redirect, ${result.socketErrors} socket errors`);
   }
-  return { ...result, storedDuring, postgresCores: (postgresCpuSeconds() - cpuBefore) / SECONDS, steal: (stealSeconds() - stealBefore) / SECONDS };
+  return {
+    ...result,
+    storedDuring,
+    postgresCores: (postgresCpuSeconds() - cpuBefore) / SECONDS,
+    steal: (stealSeconds() - stealBefore) / SECONDS,
+  };
 };
 
 // Picking a random path per request costs the load generator too, so spread
 // traffic is compared with the bare server under the same generator.
 const results = { bare: [], bareSpread: [], hot: [], spread: [], eagerHot: [], eagerSpread: [] };
-console.log(`Redirect benchmark: ${ROUNDS} rounds of ${SECONDS} s per configuration, ${CONNECTIONS} connections, after ${WARMUP} s warm-up; database: ${db.where}; [pg, stored, steal]: cores PostgreSQL used, clicks stored and cores the hypervisor withheld during the timed run\n`);
+console.log(
+  `Redirect benchmark: ${ROUNDS} rounds of ${SECONDS} s per configuration, ${CONNECTIONS} connections, after ${WARMUP} s warm-up; database: ${db.where}; [pg, stored, steal]: cores PostgreSQL used, clicks stored and cores the hypervisor withheld during the timed run\n`,
+);
 for (let round = 1; round <= ROUNDS; round++) {
   results.bare.push(await run(bare.url, HOT));
   results.hot.push(await run(shortly.url, HOT));
@@ -155,10 +166,29 @@ const row = (name, rps, p50, p99, ratio) =>
 console.log(`\n${"configuration".padEnd(38)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} vs ceiling`);
 const spreadCeiling = median(results.bareSpread, "rps");
 console.log(row("bare Fastify 302 (ceiling)", ceiling, median(results.bare, "p50"), median(results.bare, "p99"), "1.00"));
-console.log(row("shortly, one hot link", median(results.hot, "rps"), median(results.hot, "p50"), median(results.hot, "p99"), (median(results.hot, "rps") / ceiling).toFixed(2)));
-console.log(row("bare Fastify, random paths (ceiling)", spreadCeiling, median(results.bareSpread, "p50"), median(results.bareSpread, "p99"), "1.00"));
-console.log(row(`shortly, spread over ${SPREAD} links`, median(results.spread, "rps"), median(results.spread, "p50"), median(results.spread, "p99"), (median(results.spread, "rps") / spreadCeiling).toFixed(2)));
-const eagerRow = (name, list, base) => row(name, median(list, "rps"), median(list, "p50"), median(list, "p99"), (median(list, "rps") / base).toFixed(2));
+console.log(
+  row(
+    "shortly, one hot link",
+    median(results.hot, "rps"),
+    median(results.hot, "p50"),
+    median(results.hot, "p99"),
+    (median(results.hot, "rps") / ceiling).toFixed(2),
+  ),
+);
+console.log(
+  row("bare Fastify, random paths (ceiling)", spreadCeiling, median(results.bareSpread, "p50"), median(results.bareSpread, "p99"), "1.00"),
+);
+console.log(
+  row(
+    `shortly, spread over ${SPREAD} links`,
+    median(results.spread, "rps"),
+    median(results.spread, "p50"),
+    median(results.spread, "p99"),
+    (median(results.spread, "rps") / spreadCeiling).toFixed(2),
+  ),
+);
+const eagerRow = (name, list, base) =>
+  row(name, median(list, "rps"), median(list, "p50"), median(list, "p99"), (median(list, "rps") / base).toFixed(2));
 console.log(eagerRow("writer never yielding, hot link", results.eagerHot, ceiling));
 console.log(eagerRow("writer never yielding, spread", results.eagerSpread, spreadCeiling));
 const paced = (name, r) => console.log(row(name, r.rps, r.p50, r.p99, "-"));

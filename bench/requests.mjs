@@ -13,7 +13,9 @@ export async function signUp(serverUrl, tag) {
 const WIDTH = 56;
 
 export function printTimingHeader() {
-  console.log(`${"request (sequential, loopback)".padEnd(WIDTH)} ${"HTTP".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`);
+  console.log(
+    `${"request (sequential, loopback)".padEnd(WIDTH)} ${"HTTP".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`,
+  );
 }
 
 /** Warms up, then times `samples` sequential requests and prints p50/p95/p99. */

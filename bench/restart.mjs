@@ -25,7 +25,10 @@ async function startOnce(port) {
   });
   const deadline = started + 60_000;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (performance.now() > deadline) throw new Error("no /health within 60 s");
     await new Promise((r) => setTimeout(r, 20));

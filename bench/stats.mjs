@@ -44,11 +44,19 @@ await pool.query(
 await pool.query("ANALYZE");
 console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 
-
 printTimingHeader();
-await timeRequests(`GET /api/urls/{code}/stats (${CLICKS.toLocaleString()} clicks)`, `${server.url}/api/urls/st000001/stats`, token, { warmup: 20, samples: SAMPLES });
-await timeRequests(`GET /api/urls?limit=100 (account with ${LINKS} links)`, `${server.url}/api/urls?limit=100`, token, { warmup: 20, samples: SAMPLES });
-await timeRequests(`GET /api/urls?limit=100&offset=900`, `${server.url}/api/urls?limit=100&offset=900`, token, { warmup: 20, samples: SAMPLES });
+await timeRequests(`GET /api/urls/{code}/stats (${CLICKS.toLocaleString()} clicks)`, `${server.url}/api/urls/st000001/stats`, token, {
+  warmup: 20,
+  samples: SAMPLES,
+});
+await timeRequests(`GET /api/urls?limit=100 (account with ${LINKS} links)`, `${server.url}/api/urls?limit=100`, token, {
+  warmup: 20,
+  samples: SAMPLES,
+});
+await timeRequests(`GET /api/urls?limit=100&offset=900`, `${server.url}/api/urls?limit=100&offset=900`, token, {
+  warmup: 20,
+  samples: SAMPLES,
+});
 
 await server.stop();
 await pool.end();

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 export const USER_AGENT =
-  process.env.BENCH_USER_AGENT ?? "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+  process.env.BENCH_USER_AGENT ??
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 const luaString = (s) => JSON.stringify(s); // the codes and the user agent are plain ASCII
 

@@ -8,4 +8,9 @@ export interface Stack {
   stopApi(i: number, signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
-export function startStack(options?: { apiInstances?: number; databaseName?: string; host?: string; env?: Record<string, string> }): Promise<Stack>;
+export function startStack(options?: {
+  apiInstances?: number;
+  databaseName?: string;
+  host?: string;
+  env?: Record<string, string>;
+}): Promise<Stack>;

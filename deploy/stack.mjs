@@ -132,7 +132,12 @@ export async function startStack({ apiInstances = 1, databaseName = "shortly_dep
   const configFile = path.join(dir, "nginx.conf");
   writeFileSync(configFile, config);
   const nginxBin = process.env.NGINX_PATH ?? "nginx";
-  const nginx = startProcess(nginxBin, ["-c", configFile, "-p", dir, "-e", "stderr", "-g", `daemon off; pid ${dir}/nginx.pid;`], {}, "nginx");
+  const nginx = startProcess(
+    nginxBin,
+    ["-c", configFile, "-p", dir, "-e", "stderr", "-g", `daemon off; pid ${dir}/nginx.pid;`],
+    {},
+    "nginx",
+  );
   await waitFor(`${baseUrl}/health`, 15_000).catch((error) => {
     throw new Error(`${error.message}\n${nginx.output()}`);
   });

@@ -22,14 +22,29 @@ const steps = [
   },
   {
     name: "api",
-    inputs: ["apps/api/src", "apps/api/package.json", "apps/api/tsconfig.build.json", "apps/api/prisma.config.ts", "prisma/schema.prisma", "packages/contract/dist/.build-inputs"],
+    inputs: [
+      "apps/api/src",
+      "apps/api/package.json",
+      "apps/api/tsconfig.build.json",
+      "apps/api/prisma.config.ts",
+      "prisma/schema.prisma",
+      "packages/contract/dist/.build-inputs",
+    ],
     stamp: "apps/api/dist/.build-inputs",
     run: ["pnpm", ["--filter", "@shortly/api", "run", "build"]],
     ignore: ["apps/api/src/generated"],
   },
   {
     name: "web",
-    inputs: ["apps/web/src", "apps/web/public", "apps/web/index.html", "apps/web/package.json", "apps/web/tsconfig.json", "apps/web/vite.config.ts", "packages/contract/dist/.build-inputs"],
+    inputs: [
+      "apps/web/src",
+      "apps/web/public",
+      "apps/web/index.html",
+      "apps/web/package.json",
+      "apps/web/tsconfig.json",
+      "apps/web/vite.config.ts",
+      "packages/contract/dist/.build-inputs",
+    ],
     stamp: "apps/web/dist/.build-inputs",
     run: ["pnpm", ["--filter", "@shortly/web", "run", "build"]],
   },
@@ -48,7 +63,12 @@ function* files(entry, ignore) {
 function inputsHash(step) {
   const hash = createHash("sha256");
   for (const entry of [...shared, ...step.inputs]) {
-    for (const file of files(entry, step.ignore ?? [])) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+    for (const file of files(entry, step.ignore ?? []))
+      hash
+        .update(file)
+        .update("\0")
+        .update(readFileSync(path.join(root, file)))
+        .update("\0");
   }
   return hash.digest("hex");
 }

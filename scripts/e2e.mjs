@@ -29,7 +29,9 @@ const chromium = candidates.find((p) => p && existsSync(p));
 
 if (!chromium) {
   const banner = "#".repeat(72);
-  console.error(`\n${banner}\n#  END-TO-END TESTS SKIPPED: no Chromium found.\n#  Install one (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.\n${banner}\n`);
+  console.error(
+    `\n${banner}\n#  END-TO-END TESTS SKIPPED: no Chromium found.\n#  Install one (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.\n${banner}\n`,
+  );
   process.exit(inCi ? 1 : 0);
 }
 

@@ -9,7 +9,7 @@ export default defineConfig({
   migrations: { path: "../../prisma/migrations" },
   engine: "js",
   experimental: { adapter: true },
-  adapter: async () => 
+  adapter: async () =>
     // A short idle timeout lets the CLI exit as soon as it is done (pg keeps idle clients 10 s by default).
     new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "postgresql://localhost/unset", idleTimeoutMillis: 50 }),
 });

@@ -78,9 +78,18 @@ describe("Dockerfiles", () => {
 
   it("fill in exactly the nginx.conf template's variables", () => {
     const web = read("docker/web.Dockerfile");
-    const substituted = /envsubst '([^']+)'/.exec(web)![1]!.match(/\$\{(\w+)\}/g)!.map((v) => v.slice(2, -1));
+    const substituted = /envsubst '([^']+)'/
+      .exec(web)![1]!
+      .match(/\$\{(\w+)\}/g)!
+      .map((v) => v.slice(2, -1));
     expect(substituted.sort()).toEqual([...TEMPLATE_VARIABLES].sort());
-    const inTemplate = [...new Set(read("nginx.conf").match(/\$\{(\w+)\}/g)!.map((v) => v.slice(2, -1)))];
+    const inTemplate = [
+      ...new Set(
+        read("nginx.conf")
+          .match(/\$\{(\w+)\}/g)!
+          .map((v) => v.slice(2, -1)),
+      ),
+    ];
     expect(inTemplate.sort()).toEqual([...TEMPLATE_VARIABLES].sort());
   });
 });

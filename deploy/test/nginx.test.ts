@@ -42,8 +42,13 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
     stack = await startStack({ apiInstances: 2 });
     db = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
     const email = `nginx-${Date.now()}@example.com`;
-    expect((await raw(`${stack.baseUrl}/api/auth/register`, { method: "POST", ...json({ email, password: "password123" }) })).status).toBe(201);
-    const login = await raw(`${stack.baseUrl}/api/auth/login-json`, { method: "POST", ...json({ username: email, password: "password123" }) });
+    expect((await raw(`${stack.baseUrl}/api/auth/register`, { method: "POST", ...json({ email, password: "password123" }) })).status).toBe(
+      201,
+    );
+    const login = await raw(`${stack.baseUrl}/api/auth/login-json`, {
+      method: "POST",
+      ...json({ username: email, password: "password123" }),
+    });
     token = JSON.parse(login.body).access_token;
   });
 
@@ -52,17 +57,20 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
     await stack?.stop();
   });
 
-  it.each(["/", "/login", "/dashboard", "/links", "/links/abc1234", "/account"])("serves the app shell with security headers at %s", async (url) => {
-    const res = await raw(`${stack.baseUrl}${url}`);
-    expect(res.status).toBe(200);
-    expect(res.headers["content-type"]).toContain("text/html");
-    expect(res.body).toContain('<div id="root">');
-    expect(res.headers["cache-control"]).toBe("no-cache");
-    expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
-    expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-    expect(res.headers["x-content-type-options"]).toBe("nosniff");
-    expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-  });
+  it.each(["/", "/login", "/dashboard", "/links", "/links/abc1234", "/account"])(
+    "serves the app shell with security headers at %s",
+    async (url) => {
+      const res = await raw(`${stack.baseUrl}${url}`);
+      expect(res.status).toBe(200);
+      expect(res.headers["content-type"]).toContain("text/html");
+      expect(res.body).toContain('<div id="root">');
+      expect(res.headers["cache-control"]).toBe("no-cache");
+      expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
+      expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    },
+  );
 
   it("serves hashed assets immutable and gzip-compressed", async () => {
     const dir = path.join(root, "apps/web/dist/assets");
@@ -114,9 +122,11 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
       expect(visit.headers.location).toBe("https://example.com/via-nginx");
     }
     const visitors = async () =>
-      (await db.query("SELECT c.visitor FROM clicks c JOIN links l ON l.id = c.link_id WHERE l.code = $1 ORDER BY c.clicked_at, c.id", [code])).rows.map(
-        (r: { visitor: string }) => r.visitor,
-      );
+      (
+        await db.query("SELECT c.visitor FROM clicks c JOIN links l ON l.id = c.link_id WHERE l.code = $1 ORDER BY c.clicked_at, c.id", [
+          code,
+        ])
+      ).rows.map((r: { visitor: string }) => r.visitor);
     await expect.poll(async () => (await visitors()).length, { timeout: 5000 }).toBe(3);
     const [first, second, third] = await visitors();
     expect(first).toBe(third);
@@ -169,7 +179,9 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
     const visits = await Promise.all(Array.from({ length: 20 }, () => raw(`${stack.baseUrl}/${code}`)));
     expect(visits.filter((v) => v.status === 302)).toHaveLength(5);
     expect(visits.filter((v) => v.status === 410)).toHaveLength(15);
-    const me = await Promise.all(Array.from({ length: 6 }, () => raw(`${stack.baseUrl}/api/me`, { headers: { authorization: `Bearer ${token}` } })));
+    const me = await Promise.all(
+      Array.from({ length: 6 }, () => raw(`${stack.baseUrl}/api/me`, { headers: { authorization: `Bearer ${token}` } })),
+    );
     expect(me.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
   });
 

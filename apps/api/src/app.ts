@@ -99,10 +99,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
   app.addHook("onRequest", async (_request, reply) => {
     if (!closing) return;
-    return reply
-      .code(503)
-      .headers({ connection: "close", "retry-after": "5" })
-      .send({ detail: ERROR_MESSAGES.SERVICE_UNAVAILABLE });
+    return reply.code(503).headers({ connection: "close", "retry-after": "5" }).send({ detail: ERROR_MESSAGES.SERVICE_UNAVAILABLE });
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -49,14 +49,23 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   CORS_ORIGINS: csv,
   TRUST_PROXY: csv,
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(64 * 1024),
   WEB_DIST_DIR: z.string().optional(),
   LINK_CACHE_SIZE: z.coerce.number().int().min(0).default(100_000),
   LINK_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
   NEGATIVE_CACHE_SIZE: z.coerce.number().int().min(0).default(100_000),
   NEGATIVE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
   SPOOL_DIR: z.string().optional(),
-  SPOOL_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 ** 3),
+  SPOOL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 ** 3),
   CLICK_FLUSH_INTERVAL_MS: z.coerce.number().int().min(1).max(10_000).default(50),
   CLICK_MEMORY_QUEUE: z.coerce.number().int().min(1).default(100_000),
   /** Redirects first: while they saturate the event loop, clicks wait on disk up to this long (0: never). */
@@ -150,7 +159,14 @@ export function rateLimitConfig(env: Env): RateLimitConfig {
 export function socialProviders(env: Env): SocialProviderConfig[] {
   const providers: SocialProviderConfig[] = [];
   if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
-    providers.push({ id: "google", name: "Google", kind: "oidc", issuer: "https://accounts.google.com", clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET });
+    providers.push({
+      id: "google",
+      name: "Google",
+      kind: "oidc",
+      issuer: "https://accounts.google.com",
+      clientId: env.GOOGLE_CLIENT_ID,
+      clientSecret: env.GOOGLE_CLIENT_SECRET,
+    });
   }
   if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
     providers.push({
@@ -164,7 +180,14 @@ export function socialProviders(env: Env): SocialProviderConfig[] {
     });
   }
   if (env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
-    providers.push({ id: "oidc", name: env.OIDC_PROVIDER_NAME, kind: "oidc", issuer: env.OIDC_ISSUER_URL, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET });
+    providers.push({
+      id: "oidc",
+      name: env.OIDC_PROVIDER_NAME,
+      kind: "oidc",
+      issuer: env.OIDC_ISSUER_URL,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+    });
   }
   return providers;
 }

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   }
   // Every start brings the schema up to this build, before anything listens.
   await migrateOnStart(databaseUrl, console.log).catch((error: unknown) => {
-    throw new StartupError(`The database schema could not be brought up to date (${databaseUrl.replace(/\/\/[^@]*@/, "//")}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new StartupError(
+      `The database schema could not be brought up to date (${databaseUrl.replace(/\/\/[^@]*@/, "//")}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
 
   const config: AppConfig = {

@@ -65,7 +65,9 @@ test("a link's page shows its breakdowns and exports its clicks as CSV", async (
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
   expect(download.suggestedFilename()).toBe(`shortly-${link.short_code}-clicks.csv`);
-  const lines = readFileSync((await download.path())!, "utf8").trim().split("\n");
+  const lines = readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(lines[0]).toBe("clicked_at,code,referrer,referrer_host,country,city,browser,os,device,is_bot,user_agent");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(`${link.short_code},https://social.example.com/p/1,social.example.com,`);

@@ -31,7 +31,10 @@ test("register → shorten → copy → visit → see the click on the stats pag
   await expect(page.getByLabel("Long URL")).toHaveValue("");
   await screenshot(page, "links-new-link-desktop");
 
-  await page.getByRole("button", { name: `Copy ${shortUrl}` }).first().click();
+  await page
+    .getByRole("button", { name: `Copy ${shortUrl}` })
+    .first()
+    .click();
   await expect(page.getByText("Copied!").first()).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shortUrl);
 

@@ -27,7 +27,11 @@ test("public pages are accessible at desktop and phone widths", async ({ page })
 test("signed-in pages are accessible at desktop and phone widths", async ({ page, request }) => {
   const { token } = await apiSignUp(request);
   const link = await apiCreateLink(request, token);
-  await apiCreateLink(request, token, "https://example.com/a/really/long/path/that/needs/truncating/in/the/table?utm_source=newsletter&utm_medium=email");
+  await apiCreateLink(
+    request,
+    token,
+    "https://example.com/a/really/long/path/that/needs/truncating/in/the/table?utm_source=newsletter&utm_medium=email",
+  );
   await request.get(`/${link.short_code}`, { maxRedirects: 0 });
   await signInPage(page, token);
   await check(page, "/dashboard", "Dashboard", "dashboard");

@@ -26,7 +26,8 @@ export const analyticsQuerySchema = z
     } else if (q.from && q.to) {
       const span = dayIndex(q.to) - dayIndex(q.from) + 1;
       if (span < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
-      else if (span > ANALYTICS_MAX_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `a range spans at most ${ANALYTICS_MAX_DAYS} days` });
+      else if (span > ANALYTICS_MAX_DAYS)
+        ctx.addIssue({ code: "custom", path: ["to"], message: `a range spans at most ${ANALYTICS_MAX_DAYS} days` });
     }
   });
 export type AnalyticsQuery = z.input<typeof analyticsQuerySchema>;

@@ -106,7 +106,8 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[], location
     }
     if (issue.code === "too_small" || issue.code === "too_big") {
       const kind = issue.origin === "number" || issue.origin === "int" ? "number" : "any_str";
-      const bound = issue.code === "too_small" ? (kind === "number" ? "not_ge" : "min_length") : kind === "number" ? "not_le" : "max_length";
+      const bound =
+        issue.code === "too_small" ? (kind === "number" ? "not_ge" : "min_length") : kind === "number" ? "not_le" : "max_length";
       return { loc, msg: issue.message, type: `value_error.${kind}.${bound}` };
     }
     return { loc, msg: issue.message, type: `value_error.${issue.code}` };

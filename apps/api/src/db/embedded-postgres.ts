@@ -77,7 +77,9 @@ export async function startEmbeddedPostgres({ dir, port: fixedPort, log = () => 
   // The package rejects with nothing when the server exits at start; say what it said.
   await pg.start().catch((error: unknown) => {
     const said = recentLog.filter(Boolean).join("\n  ");
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ""}${said ? `\n  ${said}` : ""}`);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ""}${said ? `\n  ${said}` : ""}`,
+    );
   });
   // A last resort on exit: ask the server to stop (synchronous, as 'exit' requires).
   const child = (pg as unknown as { process?: { kill(signal: string): boolean } }).process;
@@ -119,7 +121,9 @@ function binariesDir(): string | null {
 /** The `postgres` OS user's ids, if it exists yet (the package creates it on first start). */
 function postgresUser(): { uid: number; gid: number } | null {
   try {
-    const line = readFileSync("/etc/passwd", "utf8").split("\n").find((entry) => entry.startsWith("postgres:"));
+    const line = readFileSync("/etc/passwd", "utf8")
+      .split("\n")
+      .find((entry) => entry.startsWith("postgres:"));
     const [, , uid, gid] = line?.split(":") ?? [];
     return line ? { uid: Number(uid), gid: Number(gid) } : null;
   } catch {

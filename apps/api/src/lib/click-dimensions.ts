@@ -67,6 +67,8 @@ export function referrerHost(referrer: string | null): string | null {
  */
 export function visitorKey(salt: Buffer, ip: string | null, userAgent: string | null): string | null {
   if (!ip) return null;
-  const digest = createHmac("sha256", salt).update(`${ip}\n${userAgent ?? ""}`).digest();
+  const digest = createHmac("sha256", salt)
+    .update(`${ip}\n${userAgent ?? ""}`)
+    .digest();
   return digest.readBigInt64BE(0).toString();
 }

@@ -23,7 +23,9 @@ export default fp(
     const subscriber = app.redis?.duplicate() ?? null;
     if (subscriber) {
       // Not awaited: the API starts and serves without Redis; ioredis subscribes again on every reconnect.
-      subscriber.subscribe(CHANNEL).catch((err: unknown) => app.log.warn({ err }, "subscribing to link changes failed; retrying as Redis reconnects"));
+      subscriber
+        .subscribe(CHANNEL)
+        .catch((err: unknown) => app.log.warn({ err }, "subscribing to link changes failed; retrying as Redis reconnects"));
       subscriber.on("message", (_channel: string, code: string) => deliver(code));
       subscriber.on("error", (err) => app.log.warn({ err }, "link changes subscriber error"));
       // Changes announced while this instance was not subscribed (Redis down, at start or later) were lost.

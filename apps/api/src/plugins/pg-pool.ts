@@ -22,7 +22,12 @@ export default fp<{ databaseUrl: string; redirectPoolSize: number }>(
     const exportPool = new pg.Pool({ connectionString: databaseUrl, max: 3, allowExitOnIdle: true });
     exportPool.on("error", (err) => app.log.error({ err }, "export connection error"));
     app.decorate("pgExport", exportPool);
-    const redirectPool = new pg.Pool({ connectionString: databaseUrl, max: redirectPoolSize, allowExitOnIdle: true, application_name: "shortly-redirect" });
+    const redirectPool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: redirectPoolSize,
+      allowExitOnIdle: true,
+      application_name: "shortly-redirect",
+    });
     redirectPool.on("error", (err) => app.log.error({ err }, "redirect lookup connection error"));
     app.decorate("pgRedirect", redirectPool);
     const healthPool = new pg.Pool({ connectionString: databaseUrl, max: 1, allowExitOnIdle: true, application_name: "shortly-health" });

@@ -56,7 +56,12 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
     const location = LOCATIONS[httpPart ?? "body"] ?? "body";
     const nulAt = findNulCharacter(input);
     if (nulAt) {
-      const issue = { code: "custom", path: nulAt, message: "NUL characters are not allowed", params: { type: "value_error.str.nul" } } as z.core.$ZodIssue;
+      const issue = {
+        code: "custom",
+        path: nulAt,
+        message: "NUL characters are not allowed",
+        params: { type: "value_error.str.nul" },
+      } as z.core.$ZodIssue;
       return { error: new RequestValidationError([issue], location) };
     }
     const result = schema.safeParse(input, { reportInput: true });

@@ -35,17 +35,79 @@ const db = testDb();
 resetDatabaseBeforeEach(db);
 
 const SEGMENTS = [
-  "%", "%2", "%zz", "%00", "%C0%AF", "%ED%A0%80", "%FF%FE", "%E2%82", "..", "%2e%2e", "%2F", "%252F", "a".repeat(3000), "x".repeat(120),
-  "ümlaut", "%F0%9F%98%80", "abc123", "Zz9", "api", "health", "assets", "login", "-", "_", "~", "*", "'", "%22", "%3Cscript%3E",
-  "1", "0", "-1", "99999999999999999999", "1e9", "null", "true", "[]", "{}", "%20", "+", "%09",
+  "%",
+  "%2",
+  "%zz",
+  "%00",
+  "%C0%AF",
+  "%ED%A0%80",
+  "%FF%FE",
+  "%E2%82",
+  "..",
+  "%2e%2e",
+  "%2F",
+  "%252F",
+  "a".repeat(3000),
+  "x".repeat(120),
+  "ümlaut",
+  "%F0%9F%98%80",
+  "abc123",
+  "Zz9",
+  "api",
+  "health",
+  "assets",
+  "login",
+  "-",
+  "_",
+  "~",
+  "*",
+  "'",
+  "%22",
+  "%3Cscript%3E",
+  "1",
+  "0",
+  "-1",
+  "99999999999999999999",
+  "1e9",
+  "null",
+  "true",
+  "[]",
+  "{}",
+  "%20",
+  "+",
+  "%09",
 ];
 const QUERIES = [
-  "", "?", "?limit=5", "?limit=-1", "?limit=1e99", "?limit=abc", "?offset=%00", "?limit=%FF", "?a=1&a=2&a[]=3", "?range=7d", "?from=2026-13-45",
-  "?to=%", "?q=%25_%5C", "?__proto__[x]=1", "?constructor[prototype][x]=1", `?x=${"y".repeat(5000)}`, "?tz=Europe/Berlin", "?limit=100&offset=99999999999",
+  "",
+  "?",
+  "?limit=5",
+  "?limit=-1",
+  "?limit=1e99",
+  "?limit=abc",
+  "?offset=%00",
+  "?limit=%FF",
+  "?a=1&a=2&a[]=3",
+  "?range=7d",
+  "?from=2026-13-45",
+  "?to=%",
+  "?q=%25_%5C",
+  "?__proto__[x]=1",
+  "?constructor[prototype][x]=1",
+  `?x=${"y".repeat(5000)}`,
+  "?tz=Europe/Berlin",
+  "?limit=100&offset=99999999999",
 ];
 const CONTENT_TYPES = [
-  "application/json", "application/json; charset=utf-8", "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x",
-  "application/xml", "", "application/json; charset=latin1", "APPLICATION/JSON", "application/jsonx",
+  "application/json",
+  "application/json; charset=utf-8",
+  "application/x-www-form-urlencoded",
+  "text/plain",
+  "multipart/form-data; boundary=x",
+  "application/xml",
+  "",
+  "application/json; charset=latin1",
+  "APPLICATION/JSON",
+  "application/jsonx",
 ];
 const ACCEPTS = ["*/*", "application/json", "text/html", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8", "image/png", ""];
 const METHODS = ["GET", "HEAD", "POST", "PATCH", "PUT", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "get"];
@@ -64,10 +126,35 @@ const PLAUSIBLE: Record<string, (rand: Rand) => unknown> = {
   type: () => "auth",
   token: () => "abc",
 };
-const BODY_SHAPES = [["username", "password"], ["email", "password"], ["long_url", "custom_code", "expires_at", "max_clicks"], ["long_url", "is_active", "expires_at", "max_clicks"], ["type", "token"]];
+const BODY_SHAPES = [
+  ["username", "password"],
+  ["email", "password"],
+  ["long_url", "custom_code", "expires_at", "max_clicks"],
+  ["long_url", "is_active", "expires_at", "max_clicks"],
+  ["type", "token"],
+];
 const HOSTILE_VALUES: unknown[] = [
-  "\u0000", "x".repeat(10_000), "", " ", "ümlaut@exämple.com", "\ud800", "%00", "<script>", "' OR 1=1 --", "javascript:alert(1)",
-  0, -1, 1.5, 1e308, -0, true, null, [], {}, ["a"], { $gt: "" },
+  "\u0000",
+  "x".repeat(10_000),
+  "",
+  " ",
+  "ümlaut@exämple.com",
+  "\ud800",
+  "%00",
+  "<script>",
+  "' OR 1=1 --",
+  "javascript:alert(1)",
+  0,
+  -1,
+  1.5,
+  1e308,
+  -0,
+  true,
+  null,
+  [],
+  {},
+  ["a"],
+  { $gt: "" },
 ];
 
 /** A value its field would accept but for a NUL somewhere in it. */
@@ -79,7 +166,8 @@ function withNul(value: string, rand: ReturnType<typeof prng>): string {
 /** One of the API's body shapes, each field plausible, hostile, or plausible with a NUL: gets past "not an object" to the field rules. */
 function fieldsBody(rand: ReturnType<typeof prng>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  const names = rand.next() < 0.8 ? rand.pick(BODY_SHAPES) : Array.from({ length: 1 + rand.int(3) }, () => rand.pick(Object.keys(PLAUSIBLE)));
+  const names =
+    rand.next() < 0.8 ? rand.pick(BODY_SHAPES) : Array.from({ length: 1 + rand.int(3) }, () => rand.pick(Object.keys(PLAUSIBLE)));
   for (const name of names) {
     const plausible = PLAUSIBLE[name]!(rand);
     const roll = rand.next();
@@ -110,8 +198,25 @@ function bodyFor(rand: ReturnType<typeof prng>, contentType: string): Buffer {
     () => "12345678901234567890123456789",
     () => JSON.stringify({ email: "a\u0000@example.com", password: "correct horse battery" }),
     () => JSON.stringify({ username: "fuzz@example.com", password: "x".repeat(100_000) }),
-    () => JSON.stringify({ long_url: rand.pick(["javascript:alert(1)", "https://example.com/\u0000", "http://[::1]/", "https://%", "ftp://x", "https://ex ample.com", "https://example.com/" + "é".repeat(3000)]) }),
-    () => JSON.stringify({ long_url: "https://example.com/ok", custom_code: rand.pick(SEGMENTS), max_clicks: rand.pick([0, -1, 1.5, 1e20, "1", null]), expires_at: rand.pick(["yesterday", "2000-01-01T00:00:00Z", 5, null]) }),
+    () =>
+      JSON.stringify({
+        long_url: rand.pick([
+          "javascript:alert(1)",
+          "https://example.com/\u0000",
+          "http://[::1]/",
+          "https://%",
+          "ftp://x",
+          "https://ex ample.com",
+          "https://example.com/" + "é".repeat(3000),
+        ]),
+      }),
+    () =>
+      JSON.stringify({
+        long_url: "https://example.com/ok",
+        custom_code: rand.pick(SEGMENTS),
+        max_clicks: rand.pick([0, -1, 1.5, 1e20, "1", null]),
+        expires_at: rand.pick(["yesterday", "2000-01-01T00:00:00Z", 5, null]),
+      }),
     () => JSON.stringify({ is_active: "yes", long_url: 42, extra: { __proto__: { admin: true } } }),
     () => '{"__proto__":{"polluted":true},"email":"p@example.com","password":"correct horse battery"}',
     () => '{"constructor":{"prototype":{"polluted":true}}}',
@@ -120,7 +225,7 @@ function bodyFor(rand: ReturnType<typeof prng>, contentType: string): Buffer {
     () => Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), // a BOM before {}
     () => "username=a%00b&password=x",
     () => "username=%FF%FE&password=%",
-    () => "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--",
+    () => '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--',
     () => "\u0000".repeat(64),
     () => "x".repeat(70 * 1024),
   ];
@@ -147,7 +252,8 @@ describe("hostile requests to every route", () => {
     // A digest of every stored row (not only counts): a refused PATCH that changed a field shows too.
     const digest = (table: string) => `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${table} t)`;
     const counts = async () =>
-      (await db.query(`SELECT ${digest("users")} AS users, ${digest("links")} AS links, ${digest("refresh_tokens")} AS sessions`)).rows[0] as Record<string, string>;
+      (await db.query(`SELECT ${digest("users")} AS users, ${digest("links")} AS links, ${digest("refresh_tokens")} AS sessions`))
+        .rows[0] as Record<string, string>;
     const failures: string[] = [];
 
     for (let i = 0; i < REQUESTS; i++) {
@@ -159,7 +265,8 @@ describe("hostile requests to every route", () => {
       if (rand.next() < 0.1) path += "/";
       path += rand.pick(QUERIES);
       const method = rand.next() < 0.8 ? route.method : rand.pick(METHODS);
-      const contentType = rand.next() < 0.5 ? rand.pick(["application/json", "application/x-www-form-urlencoded"]) : rand.pick(CONTENT_TYPES);
+      const contentType =
+        rand.next() < 0.5 ? rand.pick(["application/json", "application/x-www-form-urlencoded"]) : rand.pick(CONTENT_TYPES);
       const body = ["GET", "HEAD"].includes(method) && rand.next() < 0.8 ? Buffer.alloc(0) : bodyFor(rand, contentType);
       const token = rand.pick(tokens);
       const upgrade = rand.next() < 0.1;
@@ -177,12 +284,20 @@ describe("hostile requests to every route", () => {
         rand.next() < 0.05 && "Transfer-Encoding: chunked",
         // Upgrade requests reach the WebSocket handshake, valid or not.
         ...(upgrade
-          ? ["Upgrade: websocket", `Sec-WebSocket-Key: ${rand.pick(["dGhlIHNhbXBsZSBub25jZQ==", "short", ""])}`, `Sec-WebSocket-Version: ${rand.pick(["13", "8", "99"])}`]
+          ? [
+              "Upgrade: websocket",
+              `Sec-WebSocket-Key: ${rand.pick(["dGhlIHNhbXBsZSBub25jZQ==", "short", ""])}`,
+              `Sec-WebSocket-Version: ${rand.pick(["13", "8", "99"])}`,
+            ]
           : []),
       ].filter(Boolean);
       const before = await counts();
       const head = Buffer.from(`${method} ${path} HTTP/1.1\r\n${headers.join("\r\n")}\r\n\r\n`, "latin1");
-      const res = await rawRequest(port, Buffer.concat([head, body])).catch((error: Error) => ({ status: 0, headers: {} as Record<string, string>, body: String(error) }));
+      const res = await rawRequest(port, Buffer.concat([head, body])).catch((error: Error) => ({
+        status: 0,
+        headers: {} as Record<string, string>,
+        body: String(error),
+      }));
       const what = `#${i} ${method} ${path.slice(0, 120)} → ${res.status}`;
       if (res.status === 101) continue; // a valid handshake to /api/ws: the socket is open, nothing to check here
       if (res.status === 0 || res.status >= 500) failures.push(`${what}: ${res.body.slice(0, 200)}`);
@@ -195,11 +310,13 @@ describe("hostile requests to every route", () => {
         } catch {
           detail = undefined;
         }
-        if (!isJson || detail === undefined) failures.push(`${what}: not the contract's JSON: ${res.headers["content-type"]} ${res.body.slice(0, 120)}`);
+        if (!isJson || detail === undefined)
+          failures.push(`${what}: not the contract's JSON: ${res.headers["content-type"]} ${res.body.slice(0, 120)}`);
       }
       if (res.status >= 400) {
         const after = await counts();
-        if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${what}: a refused request changed stored rows ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          failures.push(`${what}: a refused request changed stored rows ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
       }
     }
     expect(failures).toEqual([]);

@@ -14,7 +14,9 @@ export interface GithubAccount {
  * the code once and the PKCE verifier), /user and /user/emails.
  */
 export async function startFakeGithub() {
-  const state: { account: GithubAccount } = { account: { id: 1001, emails: [{ email: "octo@example.com", primary: true, verified: true }] } };
+  const state: { account: GithubAccount } = {
+    account: { id: 1001, emails: [{ email: "octo@example.com", primary: true, verified: true }] },
+  };
   const codes = new Map<string, { challenge: string; account: GithubAccount }>();
   const tokens = new Map<string, GithubAccount>();
   const server = createServer(async (req, res) => {
@@ -35,7 +37,8 @@ export async function startFakeGithub() {
       const grant = codes.get(params.get("code") ?? "");
       codes.delete(params.get("code") ?? "");
       const verifier = params.get("code_verifier") ?? "";
-      if (!grant || createHash("sha256").update(verifier).digest("base64url") !== grant.challenge) return json(400, { error: "bad_verification_code" });
+      if (!grant || createHash("sha256").update(verifier).digest("base64url") !== grant.challenge)
+        return json(400, { error: "bad_verification_code" });
       const token = randomBytes(8).toString("hex");
       tokens.set(token, grant.account);
       return json(200, { access_token: token, token_type: "bearer", scope: "read:user,user:email" });

@@ -35,7 +35,10 @@ export function rawRequest(port: number, request: string | Buffer): Promise<RawR
       socket.destroy();
       resolve(result);
     };
-    const complete = (parsed: NonNullable<ReturnType<typeof parse>>) => ({ ...parsed.head, body: received.subarray(parsed.bodyStart).toString("utf8") });
+    const complete = (parsed: NonNullable<ReturnType<typeof parse>>) => ({
+      ...parsed.head,
+      body: received.subarray(parsed.bodyStart).toString("utf8"),
+    });
     socket.setTimeout(5000, () => socket.destroy(new Error("timed out")));
     socket.on("data", (chunk) => {
       received = Buffer.concat([received, chunk]);

@@ -31,7 +31,10 @@ function spawnServer(port: number, env: Record<string, string>): ChildProcess {
 }
 
 /** Starts the server and waits for it to exit by itself: for starts that must be refused. */
-export async function runServerToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string; listened: boolean }> {
+export async function runServerToExit(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; output: string; listened: boolean }> {
   const port = await freePort();
   const child = spawnServer(port, env);
   let output = "";
@@ -73,7 +76,10 @@ export interface LoadResult {
 }
 
 /** Visits `url` from `concurrency` loops until `stop()` says so; counts only answered 302s as redirects. */
-export function startLoad(url: string, concurrency = 16): { stop: () => Promise<LoadResult>; markCrash: () => void; readonly unansweredAtCrash: number } {
+export function startLoad(
+  url: string,
+  concurrency = 16,
+): { stop: () => Promise<LoadResult>; markCrash: () => void; readonly unansweredAtCrash: number } {
   const result: LoadResult = { redirects: 0, other: 0, failed: 0 };
   let running = true;
   let crashAt = Infinity;

@@ -17,7 +17,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function seedLink(pool: pg.Pool, code: string): Promise<void> {
   const { rows } = await pool.query("INSERT INTO users (email, password_hash) VALUES ($1, NULL) RETURNING id", [`${code}@example.com`]);
-  await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ($1, 'https://example.com/', $2, now())", [code, rows[0].id]);
+  await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ($1, 'https://example.com/', $2, now())", [
+    code,
+    rows[0].id,
+  ]);
 }
 
 /** Registers and logs in over HTTP; returns the access token. */
@@ -32,7 +35,8 @@ async function signUp(serverUrl: string): Promise<string> {
 }
 
 const clickCount = async (pool: pg.Pool) => (await pool.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n as number;
-const counterSum = async (pool: pg.Pool) => (await pool.query("SELECT coalesce(sum(clicks), 0)::int AS n FROM link_daily_clicks")).rows[0].n as number;
+const counterSum = async (pool: pg.Pool) =>
+  (await pool.query("SELECT coalesce(sum(clicks), 0)::int AS n FROM link_daily_clicks")).rows[0].n as number;
 
 describe.each(["SIGTERM", "SIGKILL"] as const)("%s under load, then a restart", (signal) => {
   it("stores every answered click, once", async () => {

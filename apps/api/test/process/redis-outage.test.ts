@@ -22,11 +22,18 @@ const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like 
 
 /** A Redis of this test's own on a fixed port, so it can be stopped and started again where clients expect it. */
 function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 5000;
     const poll = () => {
-      if (spawnSync("redis-cli", ["-p", String(port), "ping"]).stdout?.toString().includes("PONG")) return resolve(child);
+      if (
+        spawnSync("redis-cli", ["-p", String(port), "ping"])
+          .stdout?.toString()
+          .includes("PONG")
+      )
+        return resolve(child);
       if (Date.now() > deadline) return reject(new Error("redis-server did not start"));
       setTimeout(poll, 50);
     };
@@ -35,7 +42,11 @@ function startRedis(port: number): Promise<ChildProcess> {
 }
 
 async function post(server: ServerProcess, route: string, body: object, headers: Record<string, string> = {}) {
-  return fetch(`${server.url}${route}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  return fetch(`${server.url}${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 /** An authenticated live-clicks socket that keeps what it receives. */
@@ -96,7 +107,8 @@ describe.runIf(hasRedisServer)("Redis stopped under load", () => {
     expect(await health.json()).toMatchObject({ status: "degraded", redis: "unreachable" });
     // The login limit still holds on this instance, in the contract's shape.
     const attempts = [];
-    for (let i = 0; i < 5; i++) attempts.push((await post(a, "/api/auth/login-json", { username: `nobody-${i}@example.com`, password: "wrong-password-1" })).status);
+    for (let i = 0; i < 5; i++)
+      attempts.push((await post(a, "/api/auth/login-json", { username: `nobody-${i}@example.com`, password: "wrong-password-1" })).status);
     expect(attempts).toEqual([401, 401, 401, 401, 429]);
     await sleep(1000);
     const during = await load.stop();
@@ -106,7 +118,12 @@ describe.runIf(hasRedisServer)("Redis stopped under load", () => {
     redis = await startRedis(redisPort);
     children.push(redis);
     for (const server of [a, b]) {
-      await expect.poll(async () => ((await (await fetch(`${server.url}/api/health`)).json()) as { redis: string }).redis, { timeout: 10_000, interval: 100 }).toBe("ok");
+      await expect
+        .poll(async () => ((await (await fetch(`${server.url}/api/health`)).json()) as { redis: string }).redis, {
+          timeout: 10_000,
+          interval: 100,
+        })
+        .toBe("ok");
     }
     const before = live.clicks();
     expect((await visit(a)).status).toBe(302);

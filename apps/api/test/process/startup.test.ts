@@ -53,7 +53,11 @@ describe("starting on a database the code has not seen", () => {
 
   it("lets several instances start together on one empty database: each migration is applied once", async () => {
     const url = await emptyDatabase("shortly_startup_together");
-    const servers = await Promise.all([startServer({ DATABASE_URL: url }), startServer({ DATABASE_URL: url }), startServer({ DATABASE_URL: url })]);
+    const servers = await Promise.all([
+      startServer({ DATABASE_URL: url }),
+      startServer({ DATABASE_URL: url }),
+      startServer({ DATABASE_URL: url }),
+    ]);
     try {
       for (const server of servers) expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
       const applied = await query<{ migration_name: string; n: number }>(
@@ -70,7 +74,10 @@ describe("starting on a database the code has not seen", () => {
   it("refuses to start, never listening, with a sentence and no stack, when the schema cannot be brought up to date", async () => {
     const url = await emptyDatabase("shortly_startup_failed");
     // What a migration that failed halfway leaves behind: Prisma will not go on until someone resolves it.
-    await query(url, `CREATE TABLE _prisma_migrations (id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)`);
+    await query(
+      url,
+      `CREATE TABLE _prisma_migrations (id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)`,
+    );
     await query(url, `INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES ('failed', 'x', '${shippedMigrations()[0]}')`);
     const run = await runServerToExit({ DATABASE_URL: url });
     expect(run.code).toBe(1);

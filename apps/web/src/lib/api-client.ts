@@ -35,10 +35,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * idempotent GETs retried on 502/503/504. A 401 is answered by one refresh
  * and one replay; only if that fails is the session over.
  */
-export async function apiFetch<S extends z.ZodType = z.ZodUnknown>(
-  path: string,
-  options: ApiFetchOptions<S> = {},
-): Promise<z.output<S>> {
+export async function apiFetch<S extends z.ZodType = z.ZodUnknown>(path: string, options: ApiFetchOptions<S> = {}): Promise<z.output<S>> {
   const token = options.skipAuth ? null : getToken();
   try {
     return await send(path, options, token);

@@ -51,7 +51,10 @@ export function createAnalyticsRepository(db: Db, exportPool: pg.Pool) {
   return {
     /** Human clicks, bot clicks and distinct visitors per day that has any. */
     async days(scope: Scope, range: DayRange): Promise<DayRow[]> {
-      const [table, key] = "linkId" in scope ? [Prisma.sql`link_daily_clicks`, Prisma.sql`link_id = ${scope.linkId}`] : [Prisma.sql`account_daily_clicks`, Prisma.sql`user_id = ${scope.userId}`];
+      const [table, key] =
+        "linkId" in scope
+          ? [Prisma.sql`link_daily_clicks`, Prisma.sql`link_id = ${scope.linkId}`]
+          : [Prisma.sql`account_daily_clicks`, Prisma.sql`user_id = ${scope.userId}`];
       const rows = await db.$queryRaw<Array<{ day: Date; humans: number; bots: number; visitors: number }>>`
         SELECT day, clicks - bot_clicks AS humans, bot_clicks AS bots, visitors
         FROM ${table} WHERE ${key} AND day BETWEEN ${range.from}::date AND ${range.to}::date
@@ -66,7 +69,9 @@ export function createAnalyticsRepository(db: Db, exportPool: pg.Pool) {
      */
     async dimensions(scope: Scope, range: DayRange, top: number): Promise<DimensionRow[]> {
       const [table, key] =
-        "linkId" in scope ? [Prisma.sql`link_daily_dimensions`, Prisma.sql`link_id = ${scope.linkId}`] : [Prisma.sql`account_daily_dimensions`, Prisma.sql`user_id = ${scope.userId}`];
+        "linkId" in scope
+          ? [Prisma.sql`link_daily_dimensions`, Prisma.sql`link_id = ${scope.linkId}`]
+          : [Prisma.sql`account_daily_dimensions`, Prisma.sql`user_id = ${scope.userId}`];
       const rows = await db.$queryRaw<Array<{ dimension: string; value: string; clicks: bigint; known: bigint }>>`
         SELECT dimension, value, clicks, known FROM (
           SELECT dimension, value, sum(clicks) AS clicks,
@@ -98,8 +103,7 @@ export function createAnalyticsRepository(db: Db, exportPool: pg.Pool) {
      * back to the pool when the stream ends, fails or is destroyed.
      */
     async streamClicks(scope: Scope, range: DayRange | null): Promise<Readable> {
-      const [filter, params] =
-        "linkId" in scope ? ["c.link_id = $1", [scope.linkId]] : ["l.user_id = $1", [scope.userId]];
+      const [filter, params] = "linkId" in scope ? ["c.link_id = $1", [scope.linkId]] : ["l.user_id = $1", [scope.userId]];
       const inRange = range ? "AND c.clicked_at >= $2::date AND c.clicked_at < $3::date + 1" : "";
       const client = await exportPool.connect();
       const stream = client.query(

@@ -1,4 +1,10 @@
-import { analyticsQuerySchema, dashboardResponseSchema, errorBodySchema, linkAnalyticsResponseSchema, shortCodeParamsSchema } from "@shortly/contract";
+import {
+  analyticsQuerySchema,
+  dashboardResponseSchema,
+  errorBodySchema,
+  linkAnalyticsResponseSchema,
+  shortCodeParamsSchema,
+} from "@shortly/contract";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Readable } from "node:stream";
@@ -32,7 +38,13 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
   // GET /api/urls/:short_code/analytics – one link's breakdowns, in any state
   app.get(
     "/api/urls/:short_code/analytics",
-    { schema: { params: shortCodeParamsSchema, querystring: analyticsQuerySchema, response: { 200: linkAnalyticsResponseSchema, ...errors } } },
+    {
+      schema: {
+        params: shortCodeParamsSchema,
+        querystring: analyticsQuerySchema,
+        response: { 200: linkAnalyticsResponseSchema, ...errors },
+      },
+    },
     async (request) => analytics.forLink(request.userId, request.params.short_code, request.query),
   );
 
@@ -41,6 +53,10 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ analytics: AnalyticsServic
     "/api/urls/:short_code/clicks.csv",
     { schema: { params: shortCodeParamsSchema, querystring: analyticsQuerySchema } },
     async (request, reply) =>
-      sendCsv(reply, `shortly-${request.params.short_code}-clicks.csv`, await analytics.exportLink(request.userId, request.params.short_code, request.query)),
+      sendCsv(
+        reply,
+        `shortly-${request.params.short_code}-clicks.csv`,
+        await analytics.exportLink(request.userId, request.params.short_code, request.query),
+      ),
   );
 };

@@ -77,7 +77,19 @@ function breakdowns(rows: DimensionRow[], humans: number) {
   };
 }
 
-const CSV_COLUMNS = ["clicked_at", "code", "referrer", "referrer_host", "country", "city", "browser", "os", "device", "is_bot", "user_agent"];
+const CSV_COLUMNS = [
+  "clicked_at",
+  "code",
+  "referrer",
+  "referrer_host",
+  "country",
+  "city",
+  "browser",
+  "os",
+  "device",
+  "is_bot",
+  "user_agent",
+];
 
 export interface AnalyticsServiceDeps {
   repo: AnalyticsRepository;
@@ -97,7 +109,10 @@ export function createAnalyticsService({ repo, links, clock = () => new Date() }
       unique_visitors: sum((d) => d.visitors),
       bot_clicks: sum((d) => d.bot_clicks),
       by_date,
-      ...breakdowns(dimensions, sum((d) => d.clicks)),
+      ...breakdowns(
+        dimensions,
+        sum((d) => d.clicks),
+      ),
     };
   }
 

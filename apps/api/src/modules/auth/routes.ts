@@ -1,11 +1,5 @@
 import fastifyFormbody from "@fastify/formbody";
-import {
-  errorBodySchema,
-  loginRequestSchema,
-  registerRequestSchema,
-  tokenResponseSchema,
-  userResponseSchema,
-} from "@shortly/contract";
+import { errorBodySchema, loginRequestSchema, registerRequestSchema, tokenResponseSchema, userResponseSchema } from "@shortly/contract";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";

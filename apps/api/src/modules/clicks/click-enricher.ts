@@ -6,7 +6,6 @@ import type { ClickWriterRepository } from "./writer-repository.js";
 
 export type ClickEnricher = (clicks: NewClick[]) => Promise<EnrichedClick[]>;
 
-
 /**
  * Turns visits into stored clicks in the writer, off the visitor's path:
  * user agent → browser, OS, device and bot; IP → country, city and the

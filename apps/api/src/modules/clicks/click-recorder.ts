@@ -64,7 +64,15 @@ const HANDOFF_MS = 10;
  * stores batches and reports back how far it got. A writer thread that dies
  * is replaced, and the new one resumes from the spool.
  */
-export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, maxInMemory, maxDeferMs, publishLive }: ClickRecorderOptions): ClickRecorder {
+export function createClickRecorder({
+  spool,
+  databaseUrl,
+  log,
+  flushIntervalMs,
+  maxInMemory,
+  maxDeferMs,
+  publishLive,
+}: ClickRecorderOptions): ClickRecorder {
   const buffer = spool ?? memorySpool();
   let committedSeq = 0;
   let closing = false;
@@ -124,7 +132,10 @@ export function createClickRecorder({ spool, databaseUrl, log, flushIntervalMs, 
       alive = false;
       if (closing) return;
       restartDelayMs = Date.now() - startedAt < 5_000 ? Math.min(Math.max(restartDelayMs * 2, 1_000), 30_000) : 0;
-      log.error({ code, unstored: buffer.lastSeq - committedSeq, restartInMs: restartDelayMs }, "click writer thread exited; starting another from the spool");
+      log.error(
+        { code, unstored: buffer.lastSeq - committedSeq, restartInMs: restartDelayMs },
+        "click writer thread exited; starting another from the spool",
+      );
       // The clicks meanwhile are on disk; the new thread reads them from there.
       setTimeout(() => {
         if (closing) return;

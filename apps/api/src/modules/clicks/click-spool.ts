@@ -49,7 +49,16 @@ export const encodeClick = (seq: number, c: NewClick) =>
 
 function decodeClick(line: string): SpooledClick | null {
   try {
-    const r = JSON.parse(line) as { s: number; l: number; o?: number; c?: string; t: number; r: string | null; u: string | null; i: string | null };
+    const r = JSON.parse(line) as {
+      s: number;
+      l: number;
+      o?: number;
+      c?: string;
+      t: number;
+      r: string | null;
+      u: string | null;
+      i: string | null;
+    };
     // Spools written before owner and code were spooled lack them; they only feed the live view.
     return { seq: r.s, linkId: r.l, userId: r.o ?? 0, code: r.c ?? "", clickedAt: new Date(r.t), referrer: r.r, userAgent: r.u, ip: r.i };
   } catch {

@@ -239,7 +239,7 @@ export function createClickWriter({
       while (flushing) await flushing.catch(() => {});
       // Drain within the budget; what is left (only after a long burst) stays in the spool for the next start.
       flushing = (async () => {
-        for (let failed = 0; !caughtUp() && now() < deadline; ) {
+        for (let failed = 0; !caughtUp() && now() < deadline;) {
           try {
             if (!(await writeOnce())) break;
             failed = 0;

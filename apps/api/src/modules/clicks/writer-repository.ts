@@ -60,7 +60,18 @@ const INSERT_BATCH = `
   ON CONFLICT (spool_id) DO UPDATE SET last_seq = GREATEST(click_spool_checkpoints.last_seq, EXCLUDED.last_seq), updated_at = now()`;
 
 const scopeParams = ({ visitors: v, counters: c, dimensions: d }: ScopeRollup) => [
-  v.ids, v.days, v.visitors, c.ids, c.days, c.clicks, c.bots, d.ids, d.days, d.dimensions, d.values, d.clicks,
+  v.ids,
+  v.days,
+  v.visitors,
+  c.ids,
+  c.days,
+  c.clicks,
+  c.bots,
+  d.ids,
+  d.days,
+  d.dimensions,
+  d.values,
+  d.clicks,
 ];
 
 /** One array per column, for unnest: one round trip however large the batch. */
@@ -120,7 +131,14 @@ export function createClickWriterRepository(pool: pg.Pool) {
       await pool.query({
         name: "click-batch",
         text: INSERT_BATCH,
-        values: [...toColumns(kept), ...scopeParams(links), ...scopeParams(accounts), position?.spoolId ?? "", position?.lastSeq ?? 0, position !== null],
+        values: [
+          ...toColumns(kept),
+          ...scopeParams(links),
+          ...scopeParams(accounts),
+          position?.spoolId ?? "",
+          position?.lastSeq ?? 0,
+          position !== null,
+        ],
       });
     },
 

@@ -1,4 +1,11 @@
-import { ERROR_MESSAGES, LIVE_CLOSE, LIVE_PATH, liveClientMessageSchema, liveHealthResponseSchema, type LiveServerMessage } from "@shortly/contract";
+import {
+  ERROR_MESSAGES,
+  LIVE_CLOSE,
+  LIVE_PATH,
+  liveClientMessageSchema,
+  liveHealthResponseSchema,
+  type LiveServerMessage,
+} from "@shortly/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { WebSocket } from "ws";
 import type { LiveClicksBus } from "../../plugins/live-clicks.js";
@@ -35,8 +42,7 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
     method: "GET",
     url: LIVE_PATH,
     // A plain HTTP request (no Upgrade) gets the contract's JSON, not the plugin's empty 404.
-    handler: async (_request, reply) =>
-      reply.code(426).header("upgrade", "websocket").send({ detail: ERROR_MESSAGES.UPGRADE_REQUIRED }),
+    handler: async (_request, reply) => reply.code(426).header("upgrade", "websocket").send({ detail: ERROR_MESSAGES.UPGRADE_REQUIRED }),
     wsHandler: (socket) => {
       sockets.add(socket);
       let unsubscribe: (() => void) | null = null;

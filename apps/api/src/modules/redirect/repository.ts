@@ -21,7 +21,11 @@ export function createRedirectRepository(pool: pg.Pool) {
   return {
     /** The one indexed lookup a visitor waits for (links_code_key). */
     async findByCode(code: string): Promise<RedirectTarget | null> {
-      const { rows } = await pool.query<RedirectTarget>({ name: "redirect-find-by-code", text: `SELECT ${COLUMNS} FROM links WHERE code = $1`, values: [code] });
+      const { rows } = await pool.query<RedirectTarget>({
+        name: "redirect-find-by-code",
+        text: `SELECT ${COLUMNS} FROM links WHERE code = $1`,
+        values: [code],
+      });
       return rows[0] ?? null;
     },
 

@@ -7,9 +7,7 @@ import type { CachedLink } from "./link-cache.js";
  * claimed atomically (in the database) before answering.
  */
 export type VisitDecision =
-  | { kind: "redirect"; link: CachedLink; location: string; claimsClick: boolean }
-  | { kind: "not_found" }
-  | { kind: "gone" };
+  { kind: "redirect"; link: CachedLink; location: string; claimsClick: boolean } | { kind: "not_found" } | { kind: "gone" };
 
 const NOT_FOUND: VisitDecision = { kind: "not_found" };
 const GONE: VisitDecision = { kind: "gone" };

@@ -36,7 +36,11 @@ export interface SessionsOptions {
  * ROTATION_GRACE_MS) gets the same successor. Presenting a rotated token
  * later is treated as theft: the whole family is revoked.
  */
-export function createSessionsService(repo: SessionsRepository, { ttlDays, secret }: SessionsOptions, clock: () => Date = () => new Date()) {
+export function createSessionsService(
+  repo: SessionsRepository,
+  { ttlDays, secret }: SessionsOptions,
+  clock: () => Date = () => new Date(),
+) {
   const successorKey = createHmac("sha256", secret).update("refresh-token-successor").digest();
   const successorOf = (token: string) => createHmac("sha256", successorKey).update(token).digest("base64url");
 
@@ -65,7 +69,8 @@ export function createSessionsService(repo: SessionsRepository, { ttlDays, secre
       if (!known?.rotatedAt || known.revokedAt) throw new SessionExpiredError();
       if (now.getTime() - known.rotatedAt.getTime() <= ROTATION_GRACE_MS) {
         const successor = await repo.findByHash(hash(next));
-        if (successor && !successor.rotatedAt && !successor.revokedAt) return { userId: known.userId, next: { token: next, expiresAt: successor.expiresAt } };
+        if (successor && !successor.rotatedAt && !successor.revokedAt)
+          return { userId: known.userId, next: { token: next, expiresAt: successor.expiresAt } };
         throw new SessionExpiredError(); // the successor moved on too: this request lost, but nothing was stolen
       }
       await repo.revokeFamily(known.familyId, now);

@@ -82,7 +82,14 @@ function githubClient(provider: Extract<SocialProviderConfig, { kind: "github" }
   if (isLoopback(new URL(provider.webUrl))) oidc.allowInsecureRequests(config);
   const api = async <T>(token: string, path: string): Promise<T> => {
     const url = new URL(`${provider.apiUrl}${path}`);
-    const res = await oidc.fetchProtectedResource(config, token, url, "GET", undefined, new Headers({ accept: "application/vnd.github+json" }));
+    const res = await oidc.fetchProtectedResource(
+      config,
+      token,
+      url,
+      "GET",
+      undefined,
+      new Headers({ accept: "application/vnd.github+json" }),
+    );
     if (!res.ok) throw new Error(`GitHub API ${path} answered ${res.status}`);
     return (await res.json()) as T;
   };

@@ -22,7 +22,9 @@ export function createSocialRepository(db: Db) {
         WHERE state = ${state} AND consumed_at IS NULL AND expires_at > ${now}
         RETURNING state, provider, code_verifier, nonce, expires_at`;
       const row = rows[0];
-      return row ? { state: row.state, provider: row.provider, codeVerifier: row.code_verifier, nonce: row.nonce, expiresAt: row.expires_at } : null;
+      return row
+        ? { state: row.state, provider: row.provider, codeVerifier: row.code_verifier, nonce: row.nonce, expiresAt: row.expires_at }
+        : null;
     },
 
     async deleteExpiredAttempts(now: Date): Promise<void> {

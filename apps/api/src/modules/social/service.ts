@@ -27,7 +27,10 @@ export interface SocialServiceDeps {
 export function createSocialService({ providers, repo, users, auth, redirectUri, clock = () => new Date() }: SocialServiceDeps) {
   const byId = new Map<string, (typeof providers)[number]>(providers.map((p) => [p.config.id, p]));
 
-  async function accountFor(provider: string, identity: { subject: string; email: string | null; emailVerified: boolean }): Promise<number> {
+  async function accountFor(
+    provider: string,
+    identity: { subject: string; email: string | null; emailVerified: boolean },
+  ): Promise<number> {
     const linked = await repo.findLinkedUserId(provider, identity.subject);
     if (linked !== null) return linked;
     if (!identity.email || !identity.emailVerified) throw new SocialLoginError("unverified_email");

@@ -17,7 +17,10 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRoutesOptions> = async (a
     { schema: { response: { 200: apiHealthResponseSchema, 503: apiHealthResponseSchema } } },
     async (_request, reply) => {
       const health = await system.health();
-      return reply.code(health.status === "unavailable" ? 503 : 200).header("cache-control", "no-store").send(health);
+      return reply
+        .code(health.status === "unavailable" ? 503 : 200)
+        .header("cache-control", "no-store")
+        .send(health);
     },
   );
 

@@ -26,7 +26,8 @@ async function linkId(code: string): Promise<number> {
 /** Clicks at chosen instants, through the same writer as real visits. */
 async function recordAt(user: TestUser, code: string, times: string[], ip = GB_IP, userAgent = CHROME_WINDOWS) {
   const id = await linkId(code);
-  for (const at of times) app.clickRecorder.record({ linkId: id, userId: user.id, code, clickedAt: new Date(at), referrer: null, userAgent, ip });
+  for (const at of times)
+    app.clickRecorder.record({ linkId: id, userId: user.id, code, clickedAt: new Date(at), referrer: null, userAgent, ip });
   await app.clickRecorder.flush();
 }
 
@@ -37,7 +38,8 @@ async function recordAt(user: TestUser, code: string, times: string[], ip = GB_I
 async function seedKnownClicks(user: TestUser) {
   const a = await createLink(app, user, { long_url: "https://example.com/a" });
   const b = await createLink(app, user, { long_url: "https://example.com/b" });
-  for (let i = 0; i < 3; i++) expect((await visit(a.short_code, GB_IP, CHROME_WINDOWS, "https://www.google.com/search?q=x")).statusCode).toBe(302);
+  for (let i = 0; i < 3; i++)
+    expect((await visit(a.short_code, GB_IP, CHROME_WINDOWS, "https://www.google.com/search?q=x")).statusCode).toBe(302);
   await visit(a.short_code, US_IP, FIREFOX_ANDROID);
   await visit(b.short_code, GB_IP, CHROME_WINDOWS);
   await visit(b.short_code, "66.249.66.1", GOOGLEBOT);
@@ -89,7 +91,11 @@ describe("GET /api/analytics/dashboard", () => {
     // Seven zero-filled days ending today.
     expect(body.by_date).toHaveLength(7);
     expect(body.by_date.at(-1)).toEqual({ date: today(), clicks: 5, visitors: 2, bot_clicks: 2 });
-    expect(body.by_date.slice(0, 6).every((d: { clicks: number; visitors: number; bot_clicks: number }) => d.clicks + d.visitors + d.bot_clicks === 0)).toBe(true);
+    expect(
+      body.by_date
+        .slice(0, 6)
+        .every((d: { clicks: number; visitors: number; bot_clicks: number }) => d.clicks + d.visitors + d.bot_clicks === 0),
+    ).toBe(true);
   });
 
   it("derives unknown values instead of storing them, and ignores unknown rows stored by earlier versions", async () => {
@@ -98,7 +104,10 @@ describe("GET /api/analytics/dashboard", () => {
     const { rows } = await db.query("SELECT count(*)::int AS n FROM link_daily_dimensions WHERE value = ''");
     expect(rows[0].n).toBe(0);
     // An earlier version stored the unknown referrer as a row: it must not count twice.
-    await db.query("INSERT INTO link_daily_dimensions (link_id, day, dimension, value, clicks) VALUES ($1, current_date, 'referrer', '', 1)", [await linkId(a)]);
+    await db.query(
+      "INSERT INTO link_daily_dimensions (link_id, day, dimension, value, clicks) VALUES ($1, current_date, 'referrer', '', 1)",
+      [await linkId(a)],
+    );
     const res = await get(`/api/urls/${a}/analytics?range=7d`, user);
     expect(res.statusCode).toBe(200);
     expect(res.json().referrers).toEqual([
@@ -112,7 +121,15 @@ describe("GET /api/analytics/dashboard", () => {
     const { a, b } = await seedKnownClicks(user);
     expect((await app.inject({ method: "DELETE", url: `/api/urls/${a}`, headers: user.headers })).statusCode).toBe(204);
     const res = await get("/api/analytics/dashboard?range=7d", user);
-    expect(res.json()).toMatchObject({ total_clicks: 5, unique_visitors: 2, bot_clicks: 2, countries: [{ value: "GB", clicks: 4 }, { value: "US", clicks: 1 }] });
+    expect(res.json()).toMatchObject({
+      total_clicks: 5,
+      unique_visitors: 2,
+      bot_clicks: 2,
+      countries: [
+        { value: "GB", clicks: 4 },
+        { value: "US", clicks: 1 },
+      ],
+    });
     expect(res.json().top_links.map((l: { code: string }) => l.code)).toEqual([b]);
   });
 
@@ -121,7 +138,12 @@ describe("GET /api/analytics/dashboard", () => {
     const link = await createLink(app, user);
     expect((await app.inject({ url: `/${link.short_code}`, remoteAddress: GB_IP })).statusCode).toBe(302);
     await app.clickRecorder.flush();
-    expect((await get("/api/analytics/dashboard", user)).json()).toMatchObject({ total_clicks: 0, unique_visitors: 0, bot_clicks: 1, countries: [] });
+    expect((await get("/api/analytics/dashboard", user)).json()).toMatchObject({
+      total_clicks: 0,
+      unique_visitors: 0,
+      bot_clicks: 1,
+      countries: [],
+    });
   });
 
   it("shows only the caller's links", async () => {
@@ -195,7 +217,15 @@ describe("GET /api/urls/:short_code/analytics", () => {
     const { a, b } = await seedKnownClicks(user);
     const res = await get(`/api/urls/${a}/analytics?range=30d`, user);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ total_clicks: 4, unique_visitors: 2, bot_clicks: 0, countries: [{ value: "GB", clicks: 3 }, { value: "US", clicks: 1 }] });
+    expect(res.json()).toMatchObject({
+      total_clicks: 4,
+      unique_visitors: 2,
+      bot_clicks: 0,
+      countries: [
+        { value: "GB", clicks: 3 },
+        { value: "US", clicks: 1 },
+      ],
+    });
     expect(res.json()).not.toHaveProperty("top_links");
     expect((await get(`/api/urls/${b}/analytics`, user)).json()).toMatchObject({ total_clicks: 1, unique_visitors: 1, bot_clicks: 2 });
   });
@@ -227,7 +257,15 @@ describe("GET /api/urls/:short_code/analytics", () => {
     const user = await createUser(app);
     const link = await createLink(app, user);
     const id = await linkId(link.short_code);
-    const click = { linkId: id, userId: user.id, code: link.short_code, clickedAt: new Date(), referrer: null, userAgent: CHROME_WINDOWS, ip: GB_IP };
+    const click = {
+      linkId: id,
+      userId: user.id,
+      code: link.short_code,
+      clickedAt: new Date(),
+      referrer: null,
+      userAgent: CHROME_WINDOWS,
+      ip: GB_IP,
+    };
     for (let round = 0; round < 5; round++) {
       app.clickRecorder.record({ ...click });
       second.clickRecorder.record({ ...click });
@@ -240,7 +278,11 @@ describe("GET /api/urls/:short_code/analytics", () => {
 });
 
 describe("CSV exports", () => {
-  const parseCsv = (text: string) => text.trim().split("\n").map((line) => line.split(","));
+  const parseCsv = (text: string) =>
+    text
+      .trim()
+      .split("\n")
+      .map((line) => line.split(","));
 
   it("streams one link's clicks with a header row", async () => {
     const user = await createUser(app);
@@ -250,12 +292,29 @@ describe("CSV exports", () => {
     expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers["content-disposition"]).toBe(`attachment; filename="shortly-${a}-clicks.csv"`);
     const rows = parseCsv(res.body);
-    expect(rows[0]).toEqual(["clicked_at", "code", "referrer", "referrer_host", "country", "city", "browser", "os", "device", "is_bot", "user_agent"]);
+    expect(rows[0]).toEqual([
+      "clicked_at",
+      "code",
+      "referrer",
+      "referrer_host",
+      "country",
+      "city",
+      "browser",
+      "os",
+      "device",
+      "is_bot",
+      "user_agent",
+    ]);
     expect(rows).toHaveLength(5);
     // Time order; visits in the same millisecond may come in either order, so compare sorted.
     const times = rows.slice(1).map((r) => r[0]!);
     expect(times).toEqual([...times].sort());
-    expect(rows.slice(1).map((r) => [r[1], r[3], r[4], r[6], r[9]].join(" ")).sort()).toEqual([
+    expect(
+      rows
+        .slice(1)
+        .map((r) => [r[1], r[3], r[4], r[6], r[9]].join(" "))
+        .sort(),
+    ).toEqual([
       `${a}  US Firefox false`,
       `${a} google.com GB Chrome false`,
       `${a} google.com GB Chrome false`,
@@ -275,7 +334,7 @@ describe("CSV exports", () => {
   it("escapes cells a spreadsheet would run as formulas", async () => {
     const user = await createUser(app);
     const link = await createLink(app, user);
-    await visit(link.short_code, GB_IP, "=HYPERLINK(\"http://evil.example\")");
+    await visit(link.short_code, GB_IP, '=HYPERLINK("http://evil.example")');
     await app.clickRecorder.flush();
     const body = (await get(`/api/urls/${link.short_code}/clicks.csv`, user)).body;
     expect(body).toContain(`"'=HYPERLINK(""http://evil.example"")"`);

@@ -30,7 +30,9 @@ function expectLimited(res: Awaited<ReturnType<typeof login>>) {
   expect(res.statusCode).toBe(429);
   const retryAfter = Number(res.headers["retry-after"]);
   expect(retryAfter).toBeGreaterThan(0);
-  expect(res.json()).toEqual({ detail: `Too many attempts. Please wait ${retryAfter === 1 ? "1 second" : `${retryAfter} seconds`} and try again.` });
+  expect(res.json()).toEqual({
+    detail: `Too many attempts. Please wait ${retryAfter === 1 ? "1 second" : `${retryAfter} seconds`} and try again.`,
+  });
 }
 
 describe("rate limits (in memory)", () => {
@@ -55,7 +57,12 @@ describe("rate limits (in memory)", () => {
     const ip = newIp();
     const statuses = [];
     for (let i = 0; i < 4; i++) {
-      const res = await app.inject({ method: "POST", url: "/api/auth/register", payload: { email: `s${i}-${randomUUID()}@example.com`, password: "password123" }, remoteAddress: ip });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/auth/register",
+        payload: { email: `s${i}-${randomUUID()}@example.com`, password: "password123" },
+        remoteAddress: ip,
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual([201, 201, 201, 429]);
@@ -65,7 +72,14 @@ describe("rate limits (in memory)", () => {
   it("limits link creation per account", async () => {
     const user = await createUser(app, {});
     await db.query("UPDATE users SET plan = 'pro'");
-    const create = (ip: string) => app.inject({ method: "POST", url: "/api/urls", headers: user.headers, payload: { long_url: "https://example.com" }, remoteAddress: ip });
+    const create = (ip: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/urls",
+        headers: user.headers,
+        payload: { long_url: "https://example.com" },
+        remoteAddress: ip,
+      });
     const statuses = [(await create(newIp())).statusCode, (await create(newIp())).statusCode, (await create(newIp())).statusCode];
     expect(statuses).toEqual([201, 201, 429]);
   });
@@ -78,7 +92,13 @@ describe("rate limits (in memory)", () => {
     await db.query("UPDATE users SET plan = 'pro'");
     const statuses = [];
     for (const user of users) {
-      const res = await app.inject({ method: "POST", url: "/api/urls", headers: user.headers, payload: { long_url: "https://example.com" }, remoteAddress: ip });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/urls",
+        headers: user.headers,
+        payload: { long_url: "https://example.com" },
+        remoteAddress: ip,
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual([201, 201, 429]);
@@ -122,7 +142,8 @@ describe("rate limits (in memory)", () => {
   it("limits refreshes per IP", async () => {
     const ip = newIp();
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await app.inject({ method: "POST", url: "/api/auth/token/refresh", remoteAddress: ip })).statusCode);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await app.inject({ method: "POST", url: "/api/auth/token/refresh", remoteAddress: ip })).statusCode);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
@@ -151,7 +172,8 @@ describe.skipIf(!redisUrl)("rate limits shared through Redis", () => {
     const b = await buildTestApp({ rateLimits: limits, redisUrl });
     const ip = newIp();
     const statuses = [];
-    for (const target of [a, b, a, b, a]) statuses.push((await login(`x-${randomUUID()}@example.com`, "whatever-pw", ip, target)).statusCode);
+    for (const target of [a, b, a, b, a])
+      statuses.push((await login(`x-${randomUUID()}@example.com`, "whatever-pw", ip, target)).statusCode);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
   });
 

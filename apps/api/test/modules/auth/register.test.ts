@@ -34,9 +34,7 @@ describe("POST /api/auth/register", () => {
   });
 
   it("lets exactly one of several simultaneous sign-ups with one email through", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => register({ email: "race@example.com", password: "password123" })),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, () => register({ email: "race@example.com", password: "password123" })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
   });
 

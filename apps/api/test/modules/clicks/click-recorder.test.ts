@@ -7,7 +7,9 @@ import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/bui
 import { createLink, createUser } from "../../helpers/factories.js";
 
 const spoolDir = mkdtempSync(path.join(tmpdir(), "shortly-recorder-spool-"));
-const app = await buildTestApp({ clicks: { spoolDir, spoolMaxBytes: 1024 ** 3, flushIntervalMs: 50, maxInMemory: 100_000, maxDeferMs: 0 } });
+const app = await buildTestApp({
+  clicks: { spoolDir, spoolMaxBytes: 1024 ** 3, flushIntervalMs: 50, maxInMemory: 100_000, maxDeferMs: 0 },
+});
 const db = testDb();
 resetDatabaseBeforeEach(db);
 const clickCount = async () => (await db.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n as number;

@@ -36,14 +36,26 @@ describe("rolling up a batch", () => {
       ],
       (id) => owners.get(id)!,
     );
-    expect(links.counters).toEqual({ ids: [1, 1, 2], days: ["2026-11-21", "2026-11-22", "2026-11-22"], clicks: [1, 3, 1], bots: [0, 1, 0] });
+    expect(links.counters).toEqual({
+      ids: [1, 1, 2],
+      days: ["2026-11-21", "2026-11-22", "2026-11-22"],
+      clicks: [1, 3, 1],
+      bots: [0, 1, 0],
+    });
     expect(accounts.counters).toEqual({ ids: [10, 10], days: ["2026-11-21", "2026-11-22"], clicks: [1, 4], bots: [0, 1] });
     // Visitor 1 on both days, visitor 2 on two links; the bot's key is not a visitor.
-    expect(links.visitors).toEqual({ ids: [1, 1, 1, 2], days: ["2026-11-21", "2026-11-22", "2026-11-22", "2026-11-22"], visitors: ["1", "1", "2", "2"] });
+    expect(links.visitors).toEqual({
+      ids: [1, 1, 1, 2],
+      days: ["2026-11-21", "2026-11-22", "2026-11-22", "2026-11-22"],
+      visitors: ["1", "1", "2", "2"],
+    });
     expect(accounts.visitors).toEqual({ ids: [10, 10, 10], days: ["2026-11-21", "2026-11-22", "2026-11-22"], visitors: ["1", "1", "2"] });
 
     const rows = (scope: typeof links) =>
-      scope.dimensions.ids.map((id, i) => `${id} ${scope.dimensions.days[i]} ${scope.dimensions.dimensions[i]}=${scope.dimensions.values[i]}:${scope.dimensions.clicks[i]}`);
+      scope.dimensions.ids.map(
+        (id, i) =>
+          `${id} ${scope.dimensions.days[i]} ${scope.dimensions.dimensions[i]}=${scope.dimensions.values[i]}:${scope.dimensions.clicks[i]}`,
+      );
     const accountRows = rows(accounts).filter((r) => r.includes("2026-11-22"));
     // Known values only: the unknown ones (a country, a city, two referrers) are derived when read.
     expect(accountRows.sort()).toEqual([

@@ -8,10 +8,28 @@ import { memorySpool, openSpool, SpoolFullError, type ClickSpool } from "../../.
 import { createClickWriter, type ClickWriter, type ClickWriterOptions } from "../../../src/modules/clicks/click-writer.js";
 
 const log = pino({ level: "silent" });
-const click = (linkId: number): NewClick => ({ linkId, userId: 1, code: `c${linkId}`, clickedAt: new Date(), referrer: null, userAgent: null, ip: null });
+const click = (linkId: number): NewClick => ({
+  linkId,
+  userId: 1,
+  code: `c${linkId}`,
+  clickedAt: new Date(),
+  referrer: null,
+  userAgent: null,
+  ip: null,
+});
 /** Enrichment is tested against the database elsewhere; here it only has to carry the link through. */
 const enrich = async (clicks: NewClick[]): Promise<EnrichedClick[]> =>
-  clicks.map(({ ip: _ip, ...c }) => ({ ...c, referrerHost: null, browser: null, os: null, device: null, country: null, city: null, isBot: false, visitor: null }));
+  clicks.map(({ ip: _ip, ...c }) => ({
+    ...c,
+    referrerHost: null,
+    browser: null,
+    os: null,
+    device: null,
+    country: null,
+    city: null,
+    isBot: false,
+    visitor: null,
+  }));
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "shortly-spool-"));
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -44,7 +62,11 @@ function fakeRepo() {
     },
   };
 }
-const asRepo = (r: ReturnType<typeof fakeRepo>) => ({ insertBatch: r.insertBatch, checkpoints: r.checkpoints_, forgetCheckpoints: r.forgetCheckpoints });
+const asRepo = (r: ReturnType<typeof fakeRepo>) => ({
+  insertBatch: r.insertBatch,
+  checkpoints: r.checkpoints_,
+  forgetCheckpoints: r.forgetCheckpoints,
+});
 
 /**
  * The writer as the thread runs it: clicks go through a spool (on disk, or
@@ -52,7 +74,13 @@ const asRepo = (r: ReturnType<typeof fakeRepo>) => ({ insertBatch: r.insertBatch
  */
 function writerOn(spool: ClickSpool | null, options: Omit<ClickWriterOptions, "spool" | "log" | "enrich">) {
   const buffer = spool ?? memorySpool();
-  const writer = createClickWriter({ enrich, log, spool: spool && { dir: spool.dir, spoolId: spool.spoolId }, onCommitted: (seq) => spool?.release(seq), ...options });
+  const writer = createClickWriter({
+    enrich,
+    log,
+    spool: spool && { dir: spool.dir, spoolId: spool.spoolId },
+    onCommitted: (seq) => spool?.release(seq),
+    ...options,
+  });
   return {
     writer,
     record(...clicks: NewClick[]) {
@@ -124,7 +152,12 @@ describe("click writer", () => {
   it("keeps memory bounded while the database is down, then writes everything from the spool in order", async () => {
     const repo = fakeRepo();
     const dir = tempDir();
-    const { writer, record, close } = writerOn(openSpool(dir, { segmentRecords: 4 }), { repo: asRepo(repo), flushIntervalMs: 5, maxInMemory: 3, maxBatchSize: 3 });
+    const { writer, record, close } = writerOn(openSpool(dir, { segmentRecords: 4 }), {
+      repo: asRepo(repo),
+      flushIntervalMs: 5,
+      maxInMemory: 3,
+      maxBatchSize: 3,
+    });
     repo.faults.failBeforeCommit = 1_000_000;
     for (let i = 1; i <= 20; i++) record(click(i));
     expect(writer.pending).toBe(20);
@@ -210,7 +243,13 @@ describe("click writer", () => {
     spool.append(click(4));
     spool.sync();
     await first.writer.close();
-    const replacement = createClickWriter({ enrich, log, repo: asRepo(repo), spool: { dir: spool.dir, spoolId: spool.spoolId }, resume: { lastSeq: spool.lastSeq } });
+    const replacement = createClickWriter({
+      enrich,
+      log,
+      repo: asRepo(repo),
+      spool: { dir: spool.dir, spoolId: spool.spoolId },
+      resume: { lastSeq: spool.lastSeq },
+    });
     expect(replacement.pending).toBe(4);
     await replacement.flush();
     expect(repo.stored).toEqual([1, 2, 3, 4]);
@@ -221,7 +260,12 @@ describe("click writer", () => {
   it("lets clicks wait while the redirects are saturated, but no longer than maxDeferMs", async () => {
     const repo = fakeRepo();
     let clock = 1_000_000;
-    const { writer, record } = writerOn(openSpool(tempDir()), { repo: asRepo(repo), flushIntervalMs: 5, maxDeferMs: 10_000, now: () => clock });
+    const { writer, record } = writerOn(openSpool(tempDir()), {
+      repo: asRepo(repo),
+      flushIntervalMs: 5,
+      maxDeferMs: 10_000,
+      now: () => clock,
+    });
     writer.setBusy(true);
     record(click(1), click(2));
     await wait(40);

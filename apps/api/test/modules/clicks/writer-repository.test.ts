@@ -15,7 +15,10 @@ async function seedLinks(email: string, ...codes: string[]): Promise<{ userId: n
   const { rows } = await db.query("INSERT INTO users (email, password_hash) VALUES ($1, NULL) RETURNING id", [email]);
   const ids: number[] = [];
   for (const code of codes) {
-    const link = await db.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ($1, 'https://example.com/', $2, now()) RETURNING id", [code, rows[0].id]);
+    const link = await db.query(
+      "INSERT INTO links (code, long_url, user_id, updated_at) VALUES ($1, 'https://example.com/', $2, now()) RETURNING id",
+      [code, rows[0].id],
+    );
     ids.push(link.rows[0].id);
   }
   return { userId: rows[0].id, ids };
@@ -37,7 +40,8 @@ const click = (linkId: number, userId: number): EnrichedClick => ({
   isBot: false,
   visitor: "1",
 });
-const clicksOf = async (linkId: number) => (await db.query("SELECT count(*)::int AS n FROM clicks WHERE link_id = $1", [linkId])).rows[0].n as number;
+const clicksOf = async (linkId: number) =>
+  (await db.query("SELECT count(*)::int AS n FROM clicks WHERE link_id = $1", [linkId])).rows[0].n as number;
 
 describe("clicks without a foreign key", () => {
   it("stores a batch's clicks, and deleting a link deletes its clicks", async () => {

@@ -40,9 +40,7 @@ describe("POST /api/urls", () => {
 
   it("holds the plan limit under 10 parallel creates: exactly three 201s", async () => {
     const user = await createUser(app);
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => create(user.headers, { long_url: `https://example.com/${i}` })),
-    );
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => create(user.headers, { long_url: `https://example.com/${i}` })));
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([201, 201, 201, 403, 403, 403, 403, 403, 403, 403]);
     expect(await linkCount()).toBe(3);

@@ -16,7 +16,15 @@ describe("GET /api/urls/:short_code/stats", () => {
     const linkId = rows[0].id;
     // Through the click pipeline, at chosen times: 23:30 at UTC-5 on the 10th is already the 11th in UTC.
     for (const at of ["2026-01-10T01:00:00Z", "2026-01-10T23:59:59Z", "2026-01-10T23:30:00-05:00", "2026-01-11T12:00:00Z"]) {
-      app.clickRecorder.record({ linkId, userId: user.id, code: link.short_code, clickedAt: new Date(at), referrer: null, userAgent: null, ip: null });
+      app.clickRecorder.record({
+        linkId,
+        userId: user.id,
+        code: link.short_code,
+        clickedAt: new Date(at),
+        referrer: null,
+        userAgent: null,
+        ip: null,
+      });
     }
     await app.inject({ url: `/${link.short_code}` });
     await app.clickRecorder.flush();

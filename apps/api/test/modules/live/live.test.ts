@@ -32,7 +32,9 @@ function connect(target: string, options: { autoPong?: boolean } = {}) {
   let pings = 0;
   socket.on("message", (data) => messages.push(liveServerMessageSchema.parse(JSON.parse(String(data)))));
   socket.on("ping", () => pings++);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on("close", (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on("close", (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   const opened = new Promise<void>((resolve, reject) => {
     socket.once("open", () => resolve());
     socket.once("error", reject);
@@ -59,7 +61,11 @@ async function authenticated(target: string, user: TestUser) {
 }
 
 async function visit(on: FastifyInstance, code: string) {
-  const res = await on.inject({ url: `/${code}`, remoteAddress: "81.2.69.142", headers: { "user-agent": CHROME, referer: "https://news.example.org/a" } });
+  const res = await on.inject({
+    url: `/${code}`,
+    remoteAddress: "81.2.69.142",
+    headers: { "user-agent": CHROME, referer: "https://news.example.org/a" },
+  });
   expect(res.statusCode).toBe(302);
   await on.clickRecorder.flush();
 }
@@ -130,7 +136,7 @@ describe("the live clicks socket", () => {
     const refused = {
       "signed with another key": forgeJwt(claims, { secret: "another-secret-that-is-at-least-32-characters" }),
       "alg: none": forgeJwt(claims, { alg: "none" }),
-      "expired": forgeJwt({ ...claims, iat: now - 1200, exp: now - 600 }, { secret: jwtSecret }),
+      expired: forgeJwt({ ...claims, iat: now - 1200, exp: now - 600 }, { secret: jwtSecret }),
       "for an account that does not exist": forgeJwt({ ...claims, sub: "999999" }, { secret: jwtSecret }),
     };
     for (const [kind, token] of Object.entries(refused)) {
@@ -210,7 +216,10 @@ describe.runIf(redisUrl)("across two instances sharing Redis", () => {
     expect((await second!.inject({ url: "/api/ws/health" })).json()).toMatchObject({ fanout: "redis", connections: 1 });
     await visit(first!, link.short_code);
     await client.waitFor("clicks");
-    expect(client.messages.find((m) => m.type === "clicks")).toMatchObject({ humans: 1, clicks: [{ code: link.short_code, country: "GB" }] });
+    expect(client.messages.find((m) => m.type === "clicks")).toMatchObject({
+      humans: 1,
+      clicks: [{ code: link.short_code, country: "GB" }],
+    });
     client.socket.close();
   });
 });

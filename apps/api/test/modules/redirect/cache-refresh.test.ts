@@ -25,7 +25,9 @@ describe("the link cache's background refresh", () => {
     await sleep(TTL + 50);
     // Stale now: still served from memory, and that visit asks for a re-read.
     expect((await visit(link.short_code)).headers.location).toBe("https://example.com/before");
-    await expect.poll(async () => (await visit(link.short_code)).headers.location, { timeout: 2000, interval: 50 }).toBe("https://example.com/after");
+    await expect
+      .poll(async () => (await visit(link.short_code)).headers.location, { timeout: 2000, interval: 50 })
+      .toBe("https://example.com/after");
     expect(app.linkCache.get(link.short_code)?.longUrl).toBe("https://example.com/after");
   });
 
@@ -45,7 +47,16 @@ describe("a refresh of many stale links", () => {
     let now = 0;
     const cache = createLinkCache({ maxEntries: 5000, ttlMs: 1000, negativeMaxEntries: 10, negativeTtlMs: 100, now: () => now });
     const codes = Array.from({ length: 1200 }, (_, i) => `code${i}`);
-    const target = (code: string, longUrl: string) => ({ code, id: 1, userId: 1, longUrl, isActive: true, expiresAt: null, maxClicks: null, clicksUsed: 0 });
+    const target = (code: string, longUrl: string) => ({
+      code,
+      id: 1,
+      userId: 1,
+      longUrl,
+      isActive: true,
+      expiresAt: null,
+      maxClicks: null,
+      clicksUsed: 0,
+    });
     for (const code of codes) cache.set(code, { ...target(code, "https://example.com/old") });
     const reads: number[] = [];
     const repo = {
@@ -57,7 +68,9 @@ describe("a refresh of many stale links", () => {
     const service = createRedirectService({ repo, cache, clicks: {} as ClicksService });
     now = 1000; // every one of them stale at once, as after a warm-up
     for (const code of codes) {
-      expect(await service.resolve({ code, countsAsClick: false, referrer: null, userAgent: null, ip: null })).toBe("https://example.com/old");
+      expect(await service.resolve({ code, countsAsClick: false, referrer: null, userAgent: null, ip: null })).toBe(
+        "https://example.com/old",
+      );
     }
     await expect.poll(() => reads.reduce((a, b) => a + b, 0), { timeout: 2000, interval: 20 }).toBe(1200);
     expect(reads).toEqual([200, 200, 200, 200, 200, 200]);

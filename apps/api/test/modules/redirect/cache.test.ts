@@ -17,7 +17,12 @@ describe("the redirect cache in one instance", () => {
     // A change behind the API's back is not seen until the entry expires: the database is not asked.
     await db.query("UPDATE links SET long_url = 'https://example.com/sneaky'");
     expect((await visit(app, link.short_code)).headers.location).toBe("https://example.com/v1");
-    await app.inject({ method: "PATCH", url: `/api/urls/${link.short_code}`, headers: user.headers, payload: { long_url: "https://example.com/v2" } });
+    await app.inject({
+      method: "PATCH",
+      url: `/api/urls/${link.short_code}`,
+      headers: user.headers,
+      payload: { long_url: "https://example.com/v2" },
+    });
     expect((await visit(app, link.short_code)).headers.location).toBe("https://example.com/v2");
   });
 
@@ -62,8 +67,15 @@ describe.skipIf(!redisUrl)("the redirect cache across two instances sharing Redi
     expect((await visit(b, link.short_code)).headers.location).toBe("https://example.com/one");
     expect((await visit(b, "TakenLater")).statusCode).toBe(404);
 
-    await a.inject({ method: "PATCH", url: `/api/urls/${link.short_code}`, headers: user.headers, payload: { long_url: "https://example.com/two" } });
-    await expect.poll(async () => (await visit(b, link.short_code)).headers.location, { timeout: 1000, interval: 20 }).toBe("https://example.com/two");
+    await a.inject({
+      method: "PATCH",
+      url: `/api/urls/${link.short_code}`,
+      headers: user.headers,
+      payload: { long_url: "https://example.com/two" },
+    });
+    await expect
+      .poll(async () => (await visit(b, link.short_code)).headers.location, { timeout: 1000, interval: 20 })
+      .toBe("https://example.com/two");
 
     await createLink(a, user, { custom_code: "TakenLater" });
     await expect.poll(async () => (await visit(b, "TakenLater")).statusCode, { timeout: 1000, interval: 20 }).toBe(302);

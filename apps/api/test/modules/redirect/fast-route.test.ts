@@ -46,14 +46,21 @@ describe("the redirect fast path", () => {
     const second = await visit(direct.url, `/${link.short_code}`, init);
     expect(direct.seen.byFastify).toBe(before);
     expect(headersOf(second)).toEqual(headersOf(first));
-    expect(headersOf(second)).toEqual({ status: 302, location: "https://example.com/landing?utm=1", cacheControl: "private, no-store", contentLength: "0" });
+    expect(headersOf(second)).toEqual({
+      status: 302,
+      location: "https://example.com/landing?utm=1",
+      cacheControl: "private, no-store",
+      contentLength: "0",
+    });
 
     // HEAD answers the same without counting.
     expect(headersOf(await visit(direct.url, `/${link.short_code}`, { method: "HEAD" }))).toEqual(headersOf(first));
     expect(direct.seen.byFastify).toBe(before);
 
     await app.clickRecorder.flush();
-    const { rows } = await db.query("SELECT links.code, referrer_host, browser FROM clicks JOIN links ON links.id = clicks.link_id ORDER BY clicks.id");
+    const { rows } = await db.query(
+      "SELECT links.code, referrer_host, browser FROM clicks JOIN links ON links.id = clicks.link_id ORDER BY clicks.id",
+    );
     expect(rows).toEqual([
       { code: link.short_code, referrer_host: "news.example.net", browser: "Chrome" },
       { code: link.short_code, referrer_host: "news.example.net", browser: "Chrome" },
@@ -80,7 +87,12 @@ describe("the redirect fast path", () => {
     const link = await createLink(app, user);
     const limited = await createLink(app, user, { max_clicks: 3 });
     expect((await visit(direct.url, `/${link.short_code}`)).status).toBe(302);
-    const patched = await app.inject({ method: "PATCH", url: `/api/urls/${link.short_code}`, headers: user.headers, payload: { is_active: false } });
+    const patched = await app.inject({
+      method: "PATCH",
+      url: `/api/urls/${link.short_code}`,
+      headers: user.headers,
+      payload: { is_active: false },
+    });
     expect(patched.statusCode).toBe(200);
     const disabled = await visit(direct.url, `/${link.short_code}`);
     expect(disabled.status).toBe(404);

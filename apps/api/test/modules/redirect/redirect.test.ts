@@ -9,7 +9,13 @@ const app = await buildTestApp();
 const proxied = await buildTestApp({ trustProxy: ["127.0.0.1"] });
 // A spool with room for a handful of clicks: what happens when clicks cannot be kept.
 const tinySpool = await buildTestApp({
-  clicks: { spoolDir: mkdtempSync(path.join(tmpdir(), "shortly-tiny-spool-")), spoolMaxBytes: 1024, flushIntervalMs: 60_000, maxInMemory: 100, maxDeferMs: 0 },
+  clicks: {
+    spoolDir: mkdtempSync(path.join(tmpdir(), "shortly-tiny-spool-")),
+    spoolMaxBytes: 1024,
+    flushIntervalMs: 60_000,
+    maxInMemory: 100,
+    maxDeferMs: 0,
+  },
 });
 const db = testDb();
 resetDatabaseBeforeEach(db);
@@ -104,7 +110,8 @@ describe("GET /:code", () => {
     const user = await createUser(app);
     const link = await createLink(app, user);
     const statuses: number[] = [];
-    for (let i = 0; i < 20; i++) statuses.push((await tinySpool.inject({ url: `/${link.short_code}`, headers: { "user-agent": "x".repeat(100) } })).statusCode);
+    for (let i = 0; i < 20; i++)
+      statuses.push((await tinySpool.inject({ url: `/${link.short_code}`, headers: { "user-agent": "x".repeat(100) } })).statusCode);
     expect(statuses.slice(0, 3)).toEqual([302, 302, 302]);
     expect(statuses.at(-1)).toBe(503);
     const full = await tinySpool.inject({ url: `/${link.short_code}` });

@@ -64,7 +64,9 @@ describe("refresh tokens", () => {
     const user = await createUser(app);
     const { refresh: first } = await login(user.email);
     const second = cookieValue(await refresh(first), "refresh_token")!;
-    await db.query("UPDATE refresh_tokens SET rotated_at = rotated_at - $1 * interval '1 millisecond' WHERE rotated_at IS NOT NULL", [ROTATION_GRACE_MS + 1000]);
+    await db.query("UPDATE refresh_tokens SET rotated_at = rotated_at - $1 * interval '1 millisecond' WHERE rotated_at IS NOT NULL", [
+      ROTATION_GRACE_MS + 1000,
+    ]);
     const reuse = await refresh(first);
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json()).toEqual(EXPIRED);

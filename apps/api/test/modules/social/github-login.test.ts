@@ -5,7 +5,17 @@ import { startFakeGithub } from "../../helpers/fake-github.js";
 
 const github = await startFakeGithub();
 const app = await buildTestApp({
-  socialProviders: [{ id: "github", name: "GitHub", kind: "github", clientId: "gh-client", clientSecret: "gh-secret", webUrl: github.webUrl, apiUrl: github.apiUrl }],
+  socialProviders: [
+    {
+      id: "github",
+      name: "GitHub",
+      kind: "github",
+      clientId: "gh-client",
+      clientSecret: "gh-secret",
+      webUrl: github.webUrl,
+      apiUrl: github.apiUrl,
+    },
+  ],
 });
 const db = testDb();
 resetDatabaseBeforeEach(db);

@@ -6,7 +6,14 @@ import { createUser } from "../../helpers/factories.js";
 import { startOidcServer } from "../../helpers/oidc-server.js";
 
 const oidc = await startOidcServer();
-const provider = { id: "oidc" as const, name: "Acme SSO", kind: "oidc" as const, issuer: oidc.issuer, clientId: "shortly", clientSecret: "test-client-secret" };
+const provider = {
+  id: "oidc" as const,
+  name: "Acme SSO",
+  kind: "oidc" as const,
+  issuer: oidc.issuer,
+  clientId: "shortly",
+  clientSecret: "test-client-secret",
+};
 const app = await buildTestApp({ socialProviders: [provider] });
 const withoutProviders = await buildTestApp();
 const db = testDb();
@@ -31,7 +38,11 @@ const finish = (callback: string, stateCookie?: string) =>
   app.inject({ url: callback, cookies: stateCookie ? { social_state: stateCookie } : {} });
 
 async function accessTokenFrom(res: Awaited<ReturnType<typeof finish>>) {
-  const refresh = await app.inject({ method: "POST", url: "/api/auth/token/refresh", cookies: { refresh_token: cookieValue(res, "refresh_token")! } });
+  const refresh = await app.inject({
+    method: "POST",
+    url: "/api/auth/token/refresh",
+    cookies: { refresh_token: cookieValue(res, "refresh_token")! },
+  });
   expect(refresh.statusCode).toBe(200);
   return refresh.json().access_token as string;
 }

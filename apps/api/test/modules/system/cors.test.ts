@@ -28,7 +28,11 @@ describe("CORS", () => {
     const res = await app.inject({
       method: "OPTIONS",
       url: "/api/urls/abc1234",
-      headers: { origin: "http://localhost:3000", "access-control-request-method": method, "access-control-request-headers": "authorization,x-client-version" },
+      headers: {
+        origin: "http://localhost:3000",
+        "access-control-request-method": method,
+        "access-control-request-headers": "authorization,x-client-version",
+      },
     });
     expect(res.statusCode).toBe(204);
     expect(String(res.headers["access-control-allow-methods"])).toContain(method);

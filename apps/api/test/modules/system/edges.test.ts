@@ -111,7 +111,11 @@ describe("bodies over the limit", () => {
       expect(chunked.status).toBe(413);
       expect(await chunked.json()).toEqual({ detail: "Request body is too large" });
       // Declared (Content-Length over the limit): refused before reading, then drained.
-      const declared = await fetch(`${base}/api/auth/login-json`, { method: "POST", headers: { "content-type": "application/json" }, body: new Uint8Array(3 * 1024 * 1024) });
+      const declared = await fetch(`${base}/api/auth/login-json`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: new Uint8Array(3 * 1024 * 1024),
+      });
       expect(declared.status).toBe(413);
       expect(await declared.json()).toEqual({ detail: "Request body is too large" });
     }
@@ -144,7 +148,9 @@ describe("NUL characters", () => {
       body: "username=a%00b%40example.com&password=whatever",
     });
     expect(form.status).toBe(422);
-    expect(await form.json()).toEqual({ detail: [{ loc: ["body", "username"], msg: "NUL characters are not allowed", type: "value_error.str.nul" }] });
+    expect(await form.json()).toEqual({
+      detail: [{ loc: ["body", "username"], msg: "NUL characters are not allowed", type: "value_error.str.nul" }],
+    });
 
     const register = await fetch(`${base}/api/auth/register`, {
       method: "POST",
@@ -209,7 +215,10 @@ describe("the live socket's path", () => {
     ["no key", "Sec-WebSocket-Version: 13\r\n"],
     ["a malformed key", "Sec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n"],
     ["an unknown version", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99\r\n"],
-    ["a malformed subprotocol list", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: a,,b\r\n"],
+    [
+      "a malformed subprotocol list",
+      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: a,,b\r\n",
+    ],
   ])("refuses a handshake with %s in the contract's JSON, not ws's HTML", async (_what, headers) => {
     const res = await upgrade(headers);
     expect(res.status).toBe(400);

@@ -13,7 +13,11 @@ const healthWith = (clicks: { pending: number; oldestPendingSeconds: number; wri
 describe("click pipeline health", () => {
   it("is ok below both thresholds", async () => {
     const health = await healthWith({ pending: 999, oldestPendingSeconds: 59, writerRunning: true });
-    expect(health).toMatchObject({ status: "ok", clicks: { status: "ok", pending: 999, oldest_pending_seconds: 59, writer: "running" }, problems: [] });
+    expect(health).toMatchObject({
+      status: "ok",
+      clicks: { status: "ok", pending: 999, oldest_pending_seconds: 59, writer: "running" },
+      problems: [],
+    });
   });
 
   it("is degraded with figures when too many clicks wait", async () => {

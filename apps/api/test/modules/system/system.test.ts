@@ -42,7 +42,12 @@ describe("health and config", () => {
   it("GET /api/health answers 503 when the database is down, and /health stays up", async () => {
     const res = await offline.inject({ url: "/api/health" });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ status: "unavailable", database: "unreachable", schema: "unknown", problems: ["database: not reachable"] });
+    expect(res.json()).toMatchObject({
+      status: "unavailable",
+      database: "unreachable",
+      schema: "unknown",
+      problems: ["database: not reachable"],
+    });
     expect((await offline.inject({ url: "/health" })).statusCode).toBe(200);
   });
 

@@ -16,7 +16,6 @@ import { useLiveAnalytics } from "../../features/analytics/hooks/use-live-analyt
 import { useRangeParam } from "../../features/analytics/hooks/use-range-param";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
-
 /** The account's analytics: the page after login. The range lives in the URL, so a view can be shared or bookmarked. */
 export function DashboardRoute() {
   useDocumentTitle("Dashboard");
@@ -35,7 +34,13 @@ export function DashboardRoute() {
       </div>
       {dashboard.isPending && <Spinner label="Loading your analytics…" />}
       {dashboard.isError && (
-        <Alert action={<Button variant="secondary" size="sm" onClick={() => void dashboard.refetch()}>Try again</Button>}>
+        <Alert
+          action={
+            <Button variant="secondary" size="sm" onClick={() => void dashboard.refetch()}>
+              Try again
+            </Button>
+          }
+        >
           Your analytics could not be loaded. {dashboard.error.message}
         </Alert>
       )}

@@ -38,7 +38,9 @@ export function LinkStatsRoute() {
         <p className="eyebrow">{missing ? "404" : "Error"}</p>
         <h1>{missing ? "We couldn't find that link" : "Statistics could not be loaded"}</h1>
         <p className="muted">
-          {missing ? `There is no link /${code} in your account. It may have been deleted, or the address is mistyped.` : link.error.message}
+          {missing
+            ? `There is no link /${code} in your account. It may have been deleted, or the address is mistyped.`
+            : link.error.message}
         </p>
         <Link to={paths.links} className="btn btn-primary">
           Back to your links
@@ -64,14 +66,14 @@ export function LinkStatsRoute() {
       {stats.isPending && <Spinner label="Counting clicks…" />}
       {stats.isError && statusOf(stats.error) === 410 && (
         <Alert tone="warning">
-          <strong>This link has expired or reached its click limit</strong>, so it no longer redirects and its statistics are closed.
-          It received {formatNumber(item.total_clicks)} clicks. Change its expiry or limit on the links page to reopen it.
+          <strong>This link has expired or reached its click limit</strong>, so it no longer redirects and its statistics are closed. It
+          received {formatNumber(item.total_clicks)} clicks. Change its expiry or limit on the links page to reopen it.
         </Alert>
       )}
       {stats.isError && statusOf(stats.error) === 404 && (
         <Alert tone="info">
-          <strong>This link is disabled.</strong> It does not redirect and its statistics are hidden until you enable it again on the
-          links page. It has {formatNumber(item.total_clicks)} recorded clicks.
+          <strong>This link is disabled.</strong> It does not redirect and its statistics are hidden until you enable it again on the links
+          page. It has {formatNumber(item.total_clicks)} recorded clicks.
         </Alert>
       )}
       {stats.isError && ![404, 410].includes(statusOf(stats.error)) && <Alert>{stats.error.message}</Alert>}

@@ -36,7 +36,13 @@ export function LinksRoute() {
         <h2 id="links-title">All links</h2>
         {links.isPending && <Spinner label="Loading your links…" />}
         {links.isError && (
-          <Alert action={<Button variant="secondary" size="sm" onClick={() => void links.refetch()}>Try again</Button>}>
+          <Alert
+            action={
+              <Button variant="secondary" size="sm" onClick={() => void links.refetch()}>
+                Try again
+              </Button>
+            }
+          >
             Your links could not be loaded. {links.error.message}
           </Alert>
         )}

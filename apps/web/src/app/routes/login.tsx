@@ -19,7 +19,8 @@ export function LoginRoute() {
       <LoginForm onSuccess={() => navigate(next, { replace: true })} />
       <SocialButtons />
       <p className="muted">
-        New here? <Link to={`${paths.register}${params.get("next") ? `?next=${encodeURIComponent(next)}` : ""}`}>Create a free account</Link>
+        New here?{" "}
+        <Link to={`${paths.register}${params.get("next") ? `?next=${encodeURIComponent(next)}` : ""}`}>Create a free account</Link>
       </p>
     </section>
   );

@@ -25,7 +25,10 @@ export function useLiveAnalytics(code: string | null = null): { status: LiveStat
     if (mine.length === 0) return;
     setFeed((current) => [...mine.slice().reverse(), ...current].slice(0, FEED_SIZE));
     if (code) {
-      queryClient.setQueriesData<LinkAnalyticsResponse>({ queryKey: analyticsKeys.links(code) }, (d) => d && applyLiveToLink(d, code, batch));
+      queryClient.setQueriesData<LinkAnalyticsResponse>(
+        { queryKey: analyticsKeys.links(code) },
+        (d) => d && applyLiveToLink(d, code, batch),
+      );
     } else {
       queryClient.setQueriesData<DashboardResponse>({ queryKey: analyticsKeys.dashboards }, (d) => d && applyLiveToDashboard(d, batch));
     }

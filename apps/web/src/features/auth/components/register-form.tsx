@@ -29,7 +29,8 @@ export function RegisterForm({ onSuccess }: { onSuccess: () => void }) {
     if (!check(registerRequestSchema, values)) return;
     const credentials = { email: String(values.email), password: String(values.password) };
     register.mutate(credentials, {
-      onSuccess: () => login.mutate({ username: credentials.email, password: credentials.password }, { onSuccess, onError: (e) => showApiError(e) }),
+      onSuccess: () =>
+        login.mutate({ username: credentials.email, password: credentials.password }, { onSuccess, onError: (e) => showApiError(e) }),
       onError: (error) => showApiError(error, MESSAGES_BY_STATUS),
     });
   };

@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../../../lib/api-client";
 import { linksKeys } from "./links-keys";
 
-export const createLink = (body: CreateUrlRequest) =>
-  apiFetch("/api/urls", { method: "POST", body, schema: createdUrlResponseSchema });
+export const createLink = (body: CreateUrlRequest) => apiFetch("/api/urls", { method: "POST", body, schema: createdUrlResponseSchema });
 
 export function useCreateLink() {
   const queryClient = useQueryClient();

@@ -9,8 +9,7 @@ export function useLinks(page: number) {
   const offset = page * PAGE_SIZE;
   return useQuery({
     queryKey: linksKeys.list(PAGE_SIZE, offset),
-    queryFn: ({ signal }) =>
-      apiFetch(`/api/urls?limit=${PAGE_SIZE}&offset=${offset}`, { schema: listUrlsResponseSchema, signal }),
+    queryFn: ({ signal }) => apiFetch(`/api/urls?limit=${PAGE_SIZE}&offset=${offset}`, { schema: listUrlsResponseSchema, signal }),
     placeholderData: keepPreviousData,
   });
 }

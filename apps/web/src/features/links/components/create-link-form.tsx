@@ -42,7 +42,8 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
         onCreated(link);
       },
       onError: (error) => {
-        if (error instanceof ApiError && error.status === 409) showFieldErrors({ custom_code: "This code is already taken. Choose another one." });
+        if (error instanceof ApiError && error.status === 409)
+          showFieldErrors({ custom_code: "This code is already taken. Choose another one." });
         else showApiError(error);
       },
     });
@@ -69,9 +70,24 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
       <details className="options" open={Boolean(errors.custom_code || errors.expires_at || errors.max_clicks) || undefined}>
         <summary>Options: custom code, expiry, click limit</summary>
         <div className="options-grid">
-          <TextField label="Custom code" name="custom_code" placeholder="launch-2026" error={errors.custom_code} hint="3–32 letters, digits, - or _" />
+          <TextField
+            label="Custom code"
+            name="custom_code"
+            placeholder="launch-2026"
+            error={errors.custom_code}
+            hint="3–32 letters, digits, - or _"
+          />
           <TextField label="Expires at" name="expires_at" type="datetime-local" error={errors.expires_at} hint="Your local time" />
-          <TextField label="Click limit" name="max_clicks" type="number" min={1} step={1} inputMode="numeric" error={errors.max_clicks} hint="Stops redirecting after this many clicks" />
+          <TextField
+            label="Click limit"
+            name="max_clicks"
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            error={errors.max_clicks}
+            hint="Stops redirecting after this many clicks"
+          />
         </div>
       </details>
       {formError && <Alert>{formError}</Alert>}

@@ -83,8 +83,7 @@ export function LinkList({ data, page, onPageChange }: LinkListProps) {
         onConfirm={() => confirming && remove.mutate(confirming.short_code, { onSettled: () => setConfirming(null) })}
       >
         <p>
-          <strong>/{confirming?.short_code}</strong> will stop redirecting and its click statistics will be deleted. This cannot be
-          undone.
+          <strong>/{confirming?.short_code}</strong> will stop redirecting and its click statistics will be deleted. This cannot be undone.
         </p>
       </ConfirmDialog>
     </>

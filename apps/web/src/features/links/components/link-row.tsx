@@ -37,16 +37,28 @@ export function LinkRow({ link, toggling, onToggle, onDelete }: LinkRowProps) {
       </td>
       <td>
         <div className="actions">
-        <CopyButton text={shortUrl} />
-        <Link className="btn btn-secondary btn-sm" to={paths.link(link.short_code)} aria-label={`Stats for /${link.short_code}`}>
-          Stats
-        </Link>
-        <Button variant="ghost" size="sm" busy={toggling} onClick={() => onToggle(link)} aria-label={`${link.is_active ? "Disable" : "Enable"} /${link.short_code}`}>
-          {link.is_active ? "Disable" : "Enable"}
-        </Button>
-        <Button variant="ghost" size="sm" className="danger-text" onClick={() => onDelete(link)} aria-label={`Delete /${link.short_code}`}>
-          Delete
-        </Button>
+          <CopyButton text={shortUrl} />
+          <Link className="btn btn-secondary btn-sm" to={paths.link(link.short_code)} aria-label={`Stats for /${link.short_code}`}>
+            Stats
+          </Link>
+          <Button
+            variant="ghost"
+            size="sm"
+            busy={toggling}
+            onClick={() => onToggle(link)}
+            aria-label={`${link.is_active ? "Disable" : "Enable"} /${link.short_code}`}
+          >
+            {link.is_active ? "Disable" : "Enable"}
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="danger-text"
+            onClick={() => onDelete(link)}
+            aria-label={`Delete /${link.short_code}`}
+          >
+            Delete
+          </Button>
         </div>
       </td>
     </tr>

@@ -39,7 +39,11 @@ describe("applying live clicks", () => {
     const next = applyLiveToDashboard(dashboard, {
       humans: 2,
       bots: 1,
-      clicks: [click("bbb", "2026-05-02T10:00:00.000Z"), click("bbb", "2026-05-02T10:00:01.000Z"), click("aaa", "2026-05-02T10:00:02.000Z", true)],
+      clicks: [
+        click("bbb", "2026-05-02T10:00:00.000Z"),
+        click("bbb", "2026-05-02T10:00:01.000Z"),
+        click("aaa", "2026-05-02T10:00:02.000Z", true),
+      ],
     });
     expect(next.total_clicks).toBe(5);
     expect(next.bot_clicks).toBe(1);
@@ -52,7 +56,10 @@ describe("applying live clicks", () => {
   });
 
   it("adds a link that was not in the top links yet", () => {
-    const next = applyLiveToDashboard({ ...dashboard, top_links: [] }, { humans: 1, bots: 0, clicks: [click("ccc", "2026-05-02T10:00:00.000Z")] });
+    const next = applyLiveToDashboard(
+      { ...dashboard, top_links: [] },
+      { humans: 1, bots: 0, clicks: [click("ccc", "2026-05-02T10:00:00.000Z")] },
+    );
     expect(next.top_links).toEqual([{ code: "ccc", long_url: "", clicks: 1 }]);
   });
 
@@ -66,7 +73,11 @@ describe("applying live clicks", () => {
     const next = applyLiveToLink(dashboard, "aaa", {
       humans: 3,
       bots: 0,
-      clicks: [click("aaa", "2026-05-02T09:00:00.000Z"), click("bbb", "2026-05-02T09:00:00.000Z"), click("aaa", "2026-05-01T23:59:59.000Z")],
+      clicks: [
+        click("aaa", "2026-05-02T09:00:00.000Z"),
+        click("bbb", "2026-05-02T09:00:00.000Z"),
+        click("aaa", "2026-05-01T23:59:59.000Z"),
+      ],
     });
     expect(next.by_date.map((d) => d.clicks)).toEqual([4, 1]);
     expect(next.total_clicks).toBe(5);

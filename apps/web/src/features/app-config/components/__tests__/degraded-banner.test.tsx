@@ -4,7 +4,12 @@ import { describe, expect, it, vi } from "vitest";
 import { htmlResponse, jsonResponse, renderWithProviders } from "../../../../testing/render";
 import { DegradedBanner } from "../degraded-banner";
 
-const config = { version: "1.0.0", short_url_base: "http://sho.rt", free_plan_limit: 3, features: { registration: true, social_login: false, realtime: false } };
+const config = {
+  version: "1.0.0",
+  short_url_base: "http://sho.rt",
+  free_plan_limit: 3,
+  features: { registration: true, social_login: false, realtime: false },
+};
 
 describe("DegradedBanner", () => {
   it("stays hidden while /api/config loads fine", async () => {

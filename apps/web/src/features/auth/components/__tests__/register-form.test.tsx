@@ -33,9 +33,11 @@ describe("RegisterForm", () => {
   it("puts the API's 422 next to the field it names", async () => {
     vi.stubGlobal(
       "fetch",
-      vi.fn().mockResolvedValue(
-        jsonResponse(422, { detail: [{ loc: ["body", "email"], msg: "value is not a valid email address", type: "value_error.email" }] }),
-      ),
+      vi
+        .fn()
+        .mockResolvedValue(
+          jsonResponse(422, { detail: [{ loc: ["body", "email"], msg: "value is not a valid email address", type: "value_error.email" }] }),
+        ),
     );
     renderWithProviders(<RegisterForm onSuccess={vi.fn()} />);
     await fill("odd@example.com", "password123");

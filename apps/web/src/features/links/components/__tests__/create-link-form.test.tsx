@@ -16,10 +16,7 @@ describe("CreateLinkForm", () => {
   });
 
   it("shows the plan-limit 403 where the user acted", async () => {
-    vi.stubGlobal(
-      "fetch",
-      vi.fn().mockResolvedValue(jsonResponse(403, { detail: "Free plan limit: You can only create up to 3 URLs" })),
-    );
+    vi.stubGlobal("fetch", vi.fn().mockResolvedValue(jsonResponse(403, { detail: "Free plan limit: You can only create up to 3 URLs" })));
     renderWithProviders(<CreateLinkForm onCreated={vi.fn()} />);
     await userEvent.type(screen.getByLabelText("Long URL"), "https://example.com");
     await userEvent.click(screen.getByRole("button", { name: "Shorten" }));

@@ -6,7 +6,8 @@ import { defineConfig } from "prisma/config";
 
 export default defineConfig({
   schema: "../../prisma/schema.prisma",
-  migrations: { path: "../../prisma/migrations" },
+  // Overridable only so a test can migrate a database to an earlier point (test/db/click-partitions.test.ts).
+  migrations: { path: process.env.SHORTLY_MIGRATIONS_DIR ?? "../../prisma/migrations" },
   engine: "js",
   experimental: { adapter: true },
   adapter: async () =>

@@ -11,6 +11,8 @@ import { createAnalyticsRepository } from "./modules/analytics/repository.js";
 import { analyticsRoutes } from "./modules/analytics/routes.js";
 import { createAnalyticsService } from "./modules/analytics/service.js";
 import { createClickRecorder, type ClickRecorder } from "./modules/clicks/click-recorder.js";
+import { createClickRetention } from "./modules/clicks/click-retention.js";
+import { createClickPartitionsRepository } from "./modules/clicks/partitions-repository.js";
 import { openSpool } from "./modules/clicks/click-spool.js";
 import { createClicksRepository } from "./modules/clicks/repository.js";
 import { createLinkCache, type LinkCache } from "./modules/redirect/link-cache.js";
@@ -133,6 +135,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     publishLive: app.liveClicks.publish,
   });
   app.decorate("clickRecorder", clickRecorder);
+  const clickRetention = createClickRetention({
+    repo: createClickPartitionsRepository(app.pgExport),
+    retentionDays: config.clicks.retentionDays,
+    log: app.log,
+  });
+  app.addHook("onReady", async () => clickRetention.start());
+  app.addHook("onClose", async () => clickRetention.stop());
   // Clicks an earlier run left in its spool (a crash) are replayed in the background.
   app.addHook("onReady", async () => void clickRecorder.start());
   // After the fast path's hook above: no click arrives while the writer drains.

@@ -74,6 +74,8 @@ const envSchema = z.object({
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).default(25_000),
   LIVE_AUTH_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
   /** /api/health reports the click pipeline as behind past either figure (the writer may defer 30 s by design). */
+  /** Raw clicks older than this are dropped a month at a time; unset keeps them forever. Rollups always stay. */
+  CLICK_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   HEALTH_MAX_PENDING_CLICKS: z.coerce.number().int().min(1).default(500_000),
   HEALTH_MAX_CLICK_LAG_SECONDS: z.coerce.number().int().min(1).default(90),
 });
@@ -118,6 +120,8 @@ export interface AppConfig {
     flushIntervalMs: number;
     maxInMemory: number;
     maxDeferMs: number;
+    /** Raw clicks older than this many days are dropped; null keeps them forever. */
+    retentionDays: number | null;
   };
   /** The live-clicks WebSocket: ping interval, and how long a new socket may take to authenticate. */
   live: { heartbeatMs: number; authTimeoutMs: number };

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       flushIntervalMs: env.CLICK_FLUSH_INTERVAL_MS,
       maxInMemory: env.CLICK_MEMORY_QUEUE,
       maxDeferMs: env.CLICK_MAX_DEFER_MS,
+      retentionDays: env.CLICK_RETENTION_DAYS ?? null,
     },
     live: { heartbeatMs: env.LIVE_HEARTBEAT_MS, authTimeoutMs: env.LIVE_AUTH_TIMEOUT_MS },
     health: { maxPendingClicks: env.HEALTH_MAX_PENDING_CLICKS, maxClickLagSeconds: env.HEALTH_MAX_CLICK_LAG_SECONDS },

@@ -36,11 +36,11 @@ function prismaError(output: string): string {
   return (trace >= 0 ? error.slice(0, trace) : error).trim();
 }
 
-/** Applies pending migrations with `prisma migrate deploy`, exactly as production does. */
-export function migrateDatabase(databaseUrl: string): Promise<void> {
+/** Applies pending migrations with `prisma migrate deploy`, exactly as production does; `migrationsDir` (tests of a migration) takes another set. */
+export function migrateDatabase(databaseUrl: string, migrationsDir?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [prismaRunner, "migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, DATABASE_URL: databaseUrl, ...(migrationsDir ? { SHORTLY_MIGRATIONS_DIR: migrationsDir } : {}) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -15,6 +15,7 @@ const tinySpool = await buildTestApp({
     flushIntervalMs: 60_000,
     maxInMemory: 100,
     maxDeferMs: 0,
+    retentionDays: null,
   },
 });
 const db = testDb();

@@ -1,0 +1,160 @@
+// Raw clicks partitioned by month: the migration from the unpartitioned table
+// loses nothing, and retention drops whole months of raw clicks while every
+// figure read from the daily rollups stays exact.
+import { cpSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { dropAllTables, ensureDatabase, migrateDatabase } from "../../src/db/database-admin.js";
+import { MIGRATIONS_DIR } from "../../src/db/migration-status.js";
+import { createClickRetention } from "../../src/modules/clicks/click-retention.js";
+import { createClickPartitionsRepository } from "../../src/modules/clicks/partitions-repository.js";
+import { createClickWriterRepository } from "../../src/modules/clicks/writer-repository.js";
+import type { EnrichedClick } from "../../src/modules/clicks/click.js";
+import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../helpers/build-test-app.js";
+import { createLink, createUser } from "../helpers/factories.js";
+
+const PARTITIONING = "20261202000000_clicks_partitioned_by_month";
+const MONTHS = ["2026-07-15T10:00:00Z", "2026-08-01T00:00:00Z", "2026-08-31T23:59:59Z", "2026-10-10T12:00:00Z", "2026-11-30T23:00:00Z"];
+const quietLog = { info: () => {}, error: () => {} };
+
+async function withDatabase<T>(name: string, use: (url: string, pool: pg.Pool) => Promise<T>): Promise<T> {
+  const url = new URL(inject("databaseUrl"));
+  await ensureDatabase(Object.assign(new URL(url), { pathname: "/postgres" }).toString(), name);
+  url.pathname = `/${name}`;
+  await dropAllTables(url.toString());
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  try {
+    return await use(url.toString(), pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+const countsByMonth = async (pool: pg.Pool) =>
+  (
+    await pool.query(
+      "SELECT to_char(clicked_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS n, sum(id)::text AS ids FROM clicks GROUP BY 1 ORDER BY 1",
+    )
+  ).rows;
+
+describe("the migration to monthly partitions", () => {
+  it("keeps every click of several months, each in its month's partition, and the ids go on", async () => {
+    await withDatabase("shortly_partition_migration", async (url, pool) => {
+      // The schema as it was before partitioning.
+      const before = mkdtempSync(path.join(tmpdir(), "shortly-migrations-"));
+      for (const name of readdirSync(MIGRATIONS_DIR)) {
+        if (name !== PARTITIONING) cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+      }
+      await migrateDatabase(url, before);
+      const { rows } = await pool.query("INSERT INTO users (email) VALUES ('months@example.com') RETURNING id");
+      const link = await pool.query(
+        "INSERT INTO links (code, long_url, user_id, updated_at) VALUES ('months1', 'https://example.com/', $1, now()) RETURNING id",
+        [rows[0].id],
+      );
+      for (const [i, at] of MONTHS.entries()) {
+        for (let n = 0; n <= i; n++) {
+          await pool.query("INSERT INTO clicks (link_id, clicked_at, referrer, is_bot) VALUES ($1, $2, $3, $4)", [
+            link.rows[0].id,
+            at,
+            `https://r${n}.example/`,
+            n % 2 === 1,
+          ]);
+        }
+      }
+      const expected = await countsByMonth(pool);
+      const maxId = Number((await pool.query("SELECT max(id) AS id FROM clicks")).rows[0].id);
+
+      await migrateDatabase(url); // every migration: only the partitioning is pending
+      expect(await countsByMonth(pool)).toEqual(expected);
+      const kind = await pool.query("SELECT relkind FROM pg_class WHERE relname = 'clicks'");
+      expect(kind.rows[0].relkind).toBe("p");
+      // Each month's clicks sit in that month's partition, none in the default one.
+      const placed = await pool.query("SELECT tableoid::regclass::text AS partition, count(*)::int AS n FROM clicks GROUP BY 1 ORDER BY 1");
+      expect(placed.rows).toEqual([
+        { partition: "clicks_y2026m07", n: 1 },
+        { partition: "clicks_y2026m08", n: 5 },
+        { partition: "clicks_y2026m10", n: 4 },
+        { partition: "clicks_y2026m11", n: 5 },
+      ]);
+      const next = await pool.query("INSERT INTO clicks (link_id) VALUES ($1) RETURNING id", [link.rows[0].id]);
+      expect(Number(next.rows[0].id)).toBeGreaterThan(maxId);
+      // Deleting the link still deletes its clicks (the statement trigger), across partitions.
+      await pool.query("DELETE FROM links WHERE id = $1", [link.rows[0].id]);
+      expect((await pool.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n).toBe(0);
+    });
+  });
+});
+
+const app = await buildTestApp();
+const db = testDb();
+resetDatabaseBeforeEach(db);
+
+describe("retention", () => {
+  const click = (linkId: number, userId: number, code: string, at: string, isBot = false): EnrichedClick => ({
+    linkId,
+    userId,
+    code,
+    clickedAt: new Date(at),
+    referrer: null,
+    referrerHost: null,
+    userAgent: "Mozilla/5.0",
+    browser: "Chrome",
+    os: "Linux",
+    device: "desktop",
+    country: "DE",
+    city: null,
+    isBot,
+    visitor: null,
+  });
+
+  it("drops whole months of raw clicks past CLICK_RETENTION_DAYS, and stats and analytics stay exact", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    const { rows } = await db.query("SELECT id FROM links WHERE code = $1", [link.short_code]);
+    const linkId = rows[0].id as number;
+    const repo = createClickPartitionsRepository(db);
+    await repo.ensureMonths(new Date("2026-06-01T00:00:00Z"), 8);
+    // Stored as the click writer stores them: raw rows and the daily rollups in one batch.
+    await createClickWriterRepository(db).insertBatch(
+      [...MONTHS.map((at) => click(linkId, user.id, link.short_code, at)), click(linkId, user.id, link.short_code, MONTHS[0]!, true)],
+      null,
+    );
+    const read = async () => ({
+      stats: (await app.inject({ url: `/api/urls/${link.short_code}/stats`, headers: user.headers })).json(),
+      analytics: (
+        await app.inject({ url: `/api/urls/${link.short_code}/analytics?from=2026-07-01&to=2026-12-01`, headers: user.headers })
+      ).json(),
+      csvLines: (
+        await app.inject({ url: `/api/urls/${link.short_code}/clicks.csv?from=2026-07-01&to=2026-12-01`, headers: user.headers })
+      ).body
+        .trim()
+        .split("\n").length,
+    });
+    const before = await read();
+    expect(before.stats.total_clicks).toBe(6);
+    expect(before.analytics).toMatchObject({ total_clicks: 5, bot_clicks: 1, countries: [{ value: "DE", clicks: 5 }] });
+    expect(before.csvLines).toBe(1 + 6);
+
+    // 2026-12-02 with 60 days kept: the cutoff is 2026-10-03, so July and August go, October stays whole.
+    const retention = createClickRetention({ repo, retentionDays: 60, log: quietLog, clock: () => new Date("2026-12-02T12:00:00Z") });
+    const { dropped } = await retention.runOnce();
+    expect(dropped.sort()).toEqual(["clicks_y2026m06", "clicks_y2026m07", "clicks_y2026m08", "clicks_y2026m09"]);
+
+    const after = await read();
+    expect(after.stats).toEqual(before.stats);
+    expect(after.analytics).toEqual(before.analytics);
+    expect(after.csvLines).toBe(1 + 2); // the raw export keeps October and November only
+    const left = await db.query("SELECT to_char(clicked_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month FROM clicks ORDER BY 1");
+    expect(left.rows.map((r) => r.month)).toEqual(["2026-10", "2026-11"]);
+    // The coming months are ready before their clicks arrive.
+    const names = (await repo.months()).map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(["clicks_y2026m12", "clicks_y2027m01", "clicks_y2027m02"]));
+  });
+
+  it("keeps everything without CLICK_RETENTION_DAYS", async () => {
+    const retention = createClickRetention({ repo: createClickPartitionsRepository(db), retentionDays: null, log: quietLog });
+    expect(await retention.runOnce()).toEqual({ dropped: [], strayDeleted: 0 });
+  });
+});

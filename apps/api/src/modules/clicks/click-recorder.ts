@@ -1,7 +1,8 @@
-import { performance } from "node:perf_hooks";
 import type { Worker } from "node:worker_threads";
 import type { FastifyBaseLogger } from "fastify";
 import { startWorker } from "../../lib/worker-entry.js";
+import { watchEventLoopLoad } from "./event-loop-load.js";
+import { createPendingAge } from "./pending-age.js";
 import type { NewClick } from "./click.js";
 import { memorySpool, type ClickSpool } from "./click-spool.js";
 import type { ClickWriterThreadData, FromWriter, ToWriter } from "./click-writer-protocol.js";
@@ -46,15 +47,6 @@ export interface ClickRecorder {
 
 type Done = Extract<FromWriter, { t: "done" }>;
 
-/**
- * Event-loop utilisation, sampled every LOAD_SAMPLE_MS, above which the
- * redirects count as saturated, and below which they count as calm again.
- * The gap matters where the load's source shares the machine: a writer that
- * starts slows it down, which lowers utilisation without the load being over.
- */
-const BUSY_ABOVE = 0.7;
-const CALM_BELOW = 0.4;
-const LOAD_SAMPLE_MS = 200;
 const HANDOFF_MS = 10;
 
 /**
@@ -80,21 +72,14 @@ export function createClickRecorder({
   const waiting = new Map<number, (done: Done) => void>();
   let pendingSync: Promise<void> | null = null;
 
-  // When clicks were recorded, about once a second: {lastSeq by then, when that second began}.
-  const recordedAt: { seq: number; at: number }[] = [];
-  const noteRecorded = (seq: number) => {
-    const now = Date.now();
-    const last = recordedAt[recordedAt.length - 1];
-    if (last && now - last.at < 1000) last.seq = seq;
-    else recordedAt.push({ seq, at: now });
-  };
+  const pendingAge = createPendingAge();
 
   const onMessage = (message: FromWriter) => {
     switch (message.t) {
       case "committed":
         committedSeq = Math.max(committedSeq, message.seq);
         spool?.release(message.seq);
-        while (recordedAt.length > 0 && recordedAt[0]!.seq <= committedSeq) recordedAt.shift();
+        pendingAge.committed(committedSeq);
         break;
       case "live":
         for (const [userId, text] of message.messages) publishLive(userId, text);
@@ -140,7 +125,7 @@ export function createClickRecorder({
       setTimeout(() => {
         if (closing) return;
         worker = spawn(spool ? { lastSeq: buffer.lastSeq } : undefined);
-        if (busy) send({ t: "load", busy });
+        if (load.busy) send({ t: "load", busy: true });
       }, restartDelayMs).unref();
     });
     return thread;
@@ -150,16 +135,7 @@ export function createClickRecorder({
   const send = (message: ToWriter) => worker.postMessage(message);
 
   // The writer yields to redirects: it is told when this event loop is saturated.
-  let busy = false;
-  let lastSample = performance.eventLoopUtilization();
-  const loadMeter = setInterval(() => {
-    const sample = performance.eventLoopUtilization();
-    const utilisation = performance.eventLoopUtilization(sample, lastSample).utilization;
-    lastSample = sample;
-    const nowBusy = busy ? utilisation >= CALM_BELOW : utilisation >= BUSY_ABOVE;
-    if (nowBusy !== busy) send({ t: "load", busy: (busy = nowBusy) });
-  }, LOAD_SAMPLE_MS);
-  loadMeter.unref();
+  const load = watchEventLoopLoad((busy) => send({ t: "load", busy }));
   const request = (t: "flush" | "start" | "close"): Promise<Done> =>
     new Promise((resolve) => {
       const id = ++nextId;
@@ -189,7 +165,7 @@ export function createClickRecorder({
     if (!lines) return;
     unposted += lines;
     unpostedLastSeq = buffer.lastSeq; // the buffer was written whole: its last click is the text's last line
-    noteRecorded(buffer.lastSeq);
+    pendingAge.recorded(buffer.lastSeq);
     if (!handoff) {
       handoff = setTimeout(postNow, HANDOFF_MS);
       handoff.unref();
@@ -223,7 +199,7 @@ export function createClickRecorder({
       await request("start");
     },
     async close() {
-      clearInterval(loadMeter);
+      load.stop();
       syncNow();
       postNow();
       closing = true;
@@ -238,8 +214,7 @@ export function createClickRecorder({
       return buffer.lastSeq - committedSeq;
     },
     get oldestPendingSeconds() {
-      const oldest = recordedAt.find((sample) => sample.seq > committedSeq);
-      return oldest ? Math.max(0, (Date.now() - oldest.at) / 1000) : 0;
+      return pendingAge.oldestSeconds(committedSeq);
     },
     get writerRunning() {
       return alive;

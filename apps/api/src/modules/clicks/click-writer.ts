@@ -1,4 +1,6 @@
-import { createSpoolReader, decodeLines, readLeftoverSpools, removeSpoolFiles, type SpooledClick } from "./click-spool.js";
+import { replayLeftoverSpools } from "./replay-leftover-spools.js";
+import { createSpoolReader } from "./spool-files.js";
+import { decodeLines, type SpooledClick } from "./spool-format.js";
 import type { ClickEnricher } from "./click-enricher.js";
 import type { EnrichedClick } from "./click.js";
 import type { ClickWriterRepository } from "./writer-repository.js";
@@ -181,21 +183,6 @@ export function createClickWriter({
     return flushing;
   };
 
-  async function replayLeftovers(): Promise<void> {
-    if (!spool) return;
-    for (const { spoolId, clicks } of readLeftoverSpools(spool.dir, spool.spoolId)) {
-      const done = (await repo.checkpoints([spoolId])).get(spoolId) ?? 0;
-      const todo = clicks.filter((c) => c.seq > done);
-      for (let i = 0; i < todo.length; i += maxBatchSize) {
-        const batch = todo.slice(i, i + maxBatchSize);
-        await repo.insertBatch(await enrich(batch), { spoolId, lastSeq: batch.at(-1)!.seq });
-      }
-      removeSpoolFiles(spool.dir, spoolId);
-      await repo.forgetCheckpoints([spoolId]);
-      if (todo.length) log.info({ spoolId, replayed: todo.length }, "replayed clicks from an earlier run");
-    }
-  }
-
   return {
     add(lines, seq) {
       if (seq <= lastSeq) return;
@@ -225,7 +212,7 @@ export function createClickWriter({
     flush: () => flush(),
     async start() {
       try {
-        await replayLeftovers();
+        if (spool) await replayLeftoverSpools({ spool, repo, enrich, log, maxBatchSize });
         if (spilled) schedule(0);
       } catch (err) {
         log.error({ err }, "replaying earlier clicks failed; will retry");

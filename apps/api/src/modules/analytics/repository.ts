@@ -64,8 +64,8 @@ export function createAnalyticsRepository(db: Db, exportPool: pg.Pool) {
 
     /**
      * The `top` largest known values of every dimension (ties by value, so the
-     * answer is stable), each with its dimension's known total. Rows with the
-     * unknown value "" (written before unknowns were derived) are left out.
+     * answer is stable), each with its dimension's known total. Unknown values
+     * have no rows: they are derived from the day's human clicks.
      */
     async dimensions(scope: Scope, range: DayRange, top: number): Promise<DimensionRow[]> {
       const [table, key] =
@@ -78,7 +78,7 @@ export function createAnalyticsRepository(db: Db, exportPool: pg.Pool) {
                  sum(sum(clicks)) OVER (PARTITION BY dimension) AS known,
                  row_number() OVER (PARTITION BY dimension ORDER BY sum(clicks) DESC, value) AS rank
           FROM ${table}
-          WHERE ${key} AND day BETWEEN ${range.from}::date AND ${range.to}::date AND value <> ''
+          WHERE ${key} AND day BETWEEN ${range.from}::date AND ${range.to}::date
           GROUP BY dimension, value
         ) ranked
         WHERE rank <= ${top}

@@ -8,7 +8,8 @@ declare module "fastify" {
     /**
      * node-postgres for the redirect's queries (cache misses, the cache's
      * background refresh, click limits): Prisma's query compiler and row mapping
-     * cost the event loop about 20 µs per row, which stalled redirects during a refresh.
+     * cost the event loop enough per row to stall redirects during a refresh
+     * (docs/adr/0001-node-postgres-on-the-redirect-path.md).
      */
     pgRedirect: pg.Pool;
     /** One connection of its own for /api/health: a saturated redirect pool must not read as a database that is down. */

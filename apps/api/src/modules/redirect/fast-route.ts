@@ -8,8 +8,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 /**
  * GET|HEAD /:code for a cached link without a click limit, answered before
  * Fastify builds a request, a reply and a logger for it: on this path those
- * cost a third of the redirect. Everything else, and anything in doubt, goes
- * to `fastify` (routes.ts), which answers all the other cases.
+ * cost much of the redirect (docs/adr/0002-pre-fastify-fast-path.md).
+ * Everything else, and anything in doubt, goes to `fastify` (routes.ts),
+ * which answers all the other cases.
  * `trustProxy` is the same list Fastify gets, so the visitor's IP is the same.
  */
 export function createFastRedirect(redirects: RedirectService, trustProxy: string[]) {

@@ -64,7 +64,7 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
   const refreshStale = () => {
     refreshScheduled = false;
     const pending = [...new Set([...retry, ...cache.takeStale()])];
-    // A couple of hundred per read (about 0.3 ms of this event loop on node-postgres):
+    // A couple of hundred per read (a short stall of this event loop on node-postgres):
     // mapping thousands of rows at once would stall the redirects.
     const codes = pending.slice(0, REFRESH_BATCH);
     retry = pending.slice(REFRESH_BATCH);

@@ -17,7 +17,7 @@ import { createLink, createUser } from "../helpers/factories.js";
 
 const PARTITIONING = "20261202000000_clicks_partitioned_by_month";
 const MONTHS = ["2026-07-15T10:00:00Z", "2026-08-01T00:00:00Z", "2026-08-31T23:59:59Z", "2026-10-10T12:00:00Z", "2026-11-30T23:00:00Z"];
-const quietLog = { info: () => {}, error: () => {} };
+const quietLog = { info: () => {}, warn: () => {}, error: () => {} };
 
 async function withDatabase<T>(name: string, use: (url: string, pool: pg.Pool) => Promise<T>): Promise<T> {
   const url = new URL(inject("databaseUrl"));
@@ -151,6 +151,46 @@ describe("retention", () => {
     // The coming months are ready before their clicks arrive.
     const names = (await repo.months()).map((m) => m.name);
     expect(names).toEqual(expect.arrayContaining(["clicks_y2026m12", "clicks_y2027m01", "clicks_y2027m02"]));
+  });
+
+  it("bounds every month at UTC midnight whatever the session's time zone, across DST changes", async () => {
+    const newYork = new pg.Pool({ connectionString: inject("databaseUrl"), max: 1, options: "-c TimeZone=America/New_York" });
+    try {
+      await createClickPartitionsRepository(newYork).ensureMonths(new Date("2027-02-15T00:00:00Z"), 10);
+    } finally {
+      await newYork.end();
+    }
+    const { rows } = await db.query(
+      `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound FROM pg_class c
+       WHERE c.relname IN ('clicks_y2027m03', 'clicks_y2027m11') ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { name: "clicks_y2027m03", bound: "FOR VALUES FROM ('2027-03-01 00:00:00+00') TO ('2027-04-01 00:00:00+00')" },
+      { name: "clicks_y2027m11", bound: "FOR VALUES FROM ('2027-11-01 00:00:00+00') TO ('2027-12-01 00:00:00+00')" },
+    ]);
+  });
+
+  it("still drops old months when a coming month cannot be created (a stray click of that month sits in the default partition)", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    const { rows } = await db.query("SELECT id FROM links WHERE code = $1", [link.short_code]);
+    const repo = createClickPartitionsRepository(db);
+    await repo.ensureMonths(new Date("2026-06-01T00:00:00Z"), 1);
+    await db.query("INSERT INTO clicks (link_id, clicked_at) VALUES ($1, '2026-06-10T00:00:00Z'), ($1, '2031-05-05T00:00:00Z')", [
+      rows[0].id,
+    ]);
+    const warnings: unknown[] = [];
+    const retention = createClickRetention({
+      repo,
+      retentionDays: 30,
+      log: { ...quietLog, warn: (obj) => warnings.push(obj) },
+      clock: () => new Date("2031-05-20T00:00:00Z"),
+    });
+    const { dropped } = await retention.runOnce();
+    expect(dropped).toContain("clicks_y2026m06");
+    expect(warnings).toEqual([expect.objectContaining({ month: "2031-05" })]);
+    const left = await db.query("SELECT tableoid::regclass::text AS partition, clicked_at FROM clicks");
+    expect(left.rows.map((r) => r.partition)).toEqual(["clicks_default"]);
   });
 
   it("keeps everything without CLICK_RETENTION_DAYS", async () => {

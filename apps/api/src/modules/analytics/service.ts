@@ -93,7 +93,7 @@ const CSV_COLUMNS = [
 
 export interface AnalyticsServiceDeps {
   repo: AnalyticsRepository;
-  links: Pick<LinksService, "owned">;
+  links: Pick<LinksService, "getOwnedOrThrow">;
   clock?: () => Date;
 }
 
@@ -138,13 +138,13 @@ export function createAnalyticsService({ repo, links, clock = () => new Date() }
 
     /** Any state of the link: expired and used-up links keep their history. */
     async forLink(userId: number, code: string, query: RangeQuery): Promise<LinkAnalyticsResponse> {
-      const link = await links.owned(userId, code);
+      const link = await links.getOwnedOrThrow(userId, code);
       return analytics({ linkId: link.id }, resolveRange(query, clock()));
     },
 
-    /** Without a range, every click ever recorded. */
+    /** Without a range, every raw click still kept (all of them unless CLICK_RETENTION_DAYS drops old months). */
     async exportLink(userId: number, code: string, query: RangeQuery): Promise<Readable> {
-      const link = await links.owned(userId, code);
+      const link = await links.getOwnedOrThrow(userId, code);
       return toCsv(await repo.streamClicks({ linkId: link.id }, query.range || query.from ? resolveRange(query, clock()) : null));
     },
 

@@ -45,7 +45,7 @@ export interface ClickRecorder {
   readonly writerThread: Worker;
 }
 
-type Done = Extract<FromWriter, { t: "done" }>;
+type Done = Extract<FromWriter, { type: "done" }>;
 
 const HANDOFF_MS = 10;
 
@@ -70,12 +70,12 @@ export function createClickRecorder({
   let closing = false;
   let nextId = 0;
   const waiting = new Map<number, (done: Done) => void>();
-  let pendingSync: Promise<void> | null = null;
+  let pendingSpoolWrite: Promise<void> | null = null;
 
   const pendingAge = createPendingAge();
 
   const onMessage = (message: FromWriter) => {
-    switch (message.t) {
+    switch (message.type) {
       case "committed":
         committedSeq = Math.max(committedSeq, message.seq);
         spool?.release(message.seq);
@@ -112,7 +112,7 @@ export function createClickRecorder({
     thread.on("message", onMessage);
     thread.on("error", (err) => log.error({ err }, "click writer thread failed"));
     thread.on("exit", (code) => {
-      for (const [id, settle] of waiting) settle({ t: "done", id, ok: false, committedSeq: -1, error: "click writer thread exited" });
+      for (const [id, settle] of waiting) settle({ type: "done", id, ok: false, committedSeq: -1, error: "click writer thread exited" });
       waiting.clear();
       alive = false;
       if (closing) return;
@@ -125,7 +125,7 @@ export function createClickRecorder({
       setTimeout(() => {
         if (closing) return;
         worker = spawn(spool ? { lastSeq: buffer.lastSeq } : undefined);
-        if (load.busy) send({ t: "load", busy: true });
+        if (load.busy) send({ type: "load", busy: true });
       }, restartDelayMs).unref();
     });
     return thread;
@@ -135,13 +135,13 @@ export function createClickRecorder({
   const send = (message: ToWriter) => worker.postMessage(message);
 
   // The writer yields to redirects: it is told when this event loop is saturated.
-  const load = watchEventLoopLoad((busy) => send({ t: "load", busy }));
-  const request = (t: "flush" | "start" | "close"): Promise<Done> =>
+  const load = watchEventLoopLoad((busy) => send({ type: "load", busy }));
+  const request = (type: "flush" | "start" | "close"): Promise<Done> =>
     new Promise((resolve) => {
       const id = ++nextId;
-      if (!alive) return resolve({ t: "done", id, ok: false, committedSeq: -1, error: "no click writer thread (restarting)" });
+      if (!alive) return resolve({ type: "done", id, ok: false, committedSeq: -1, error: "no click writer thread (restarting)" });
       waiting.set(id, resolve);
-      send({ t, id });
+      send({ type, id });
     });
 
   /**
@@ -156,11 +156,11 @@ export function createClickRecorder({
     if (handoff) clearTimeout(handoff);
     handoff = null;
     if (!unposted) return;
-    send({ t: "clicks", lines: unposted, lastSeq: unpostedLastSeq });
+    send({ type: "clicks", lines: unposted, lastSeq: unpostedLastSeq });
     unposted = "";
   };
   /** Writes this turn's clicks to the spool (durable from here) and queues the same text for the writer. */
-  const syncNow = () => {
+  const writeSpoolNow = () => {
     const lines = buffer.sync();
     if (!lines) return;
     unposted += lines;
@@ -171,12 +171,12 @@ export function createClickRecorder({
       handoff.unref();
     }
   };
-  const syncSoon = (): Promise<void> =>
-    (pendingSync ??= new Promise<void>((resolve, reject) => {
+  const writeSpoolSoon = (): Promise<void> =>
+    (pendingSpoolWrite ??= new Promise<void>((resolve, reject) => {
       setImmediate(() => {
-        pendingSync = null;
+        pendingSpoolWrite = null;
         try {
-          syncNow();
+          writeSpoolNow();
           resolve();
         } catch (error) {
           reject(error);
@@ -187,10 +187,10 @@ export function createClickRecorder({
   return {
     record(click) {
       buffer.append(click);
-      return syncSoon();
+      return writeSpoolSoon();
     },
     async flush() {
-      syncNow();
+      writeSpoolNow();
       postNow();
       const done = await request("flush");
       if (!done.ok) throw new Error(done.error ?? "writing clicks failed");
@@ -200,7 +200,7 @@ export function createClickRecorder({
     },
     async close() {
       load.stop();
-      syncNow();
+      writeSpoolNow();
       postNow();
       closing = true;
       const done = await request("close");

@@ -4,7 +4,7 @@ export interface ClickRetentionOptions {
   repo: ClickPartitionsRepository;
   /** Raw clicks older than this many days are dropped, a month at a time; null keeps them forever. */
   retentionDays: number | null;
-  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Months of partitions kept ready ahead of the current one. */
   monthsAhead?: number;
   intervalMs?: number;
@@ -27,15 +27,21 @@ export function createClickRetention({
 }: ClickRetentionOptions) {
   async function runOnce(): Promise<{ dropped: string[]; strayDeleted: number }> {
     const now = clock();
-    await repo.ensureMonths(now, monthsAhead + 1);
+    // A month that cannot be created now does not stop retention; its clicks wait in the default partition.
+    for (const { month, error } of await repo.ensureMonths(now, monthsAhead + 1)) {
+      log.warn({ err: error, month: month.toISOString().slice(0, 7) }, "could not create a click partition; will retry");
+    }
     if (retentionDays === null) return { dropped: [], strayDeleted: 0 };
     const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
     const dropped: string[] = [];
     for (const month of await repo.months()) {
       // Only months wholly older than the cutoff: a partial month waits until it has all aged out.
-      if (month.end.getTime() <= cutoff.getTime()) {
+      if (month.end.getTime() > cutoff.getTime()) continue;
+      try {
         await repo.dropMonth(month.name);
         dropped.push(month.name);
+      } catch (err) {
+        log.warn({ err, partition: month.name }, "could not drop a click partition now; will retry");
       }
     }
     const strayDeleted = await repo.deleteStrayBefore(cutoff);

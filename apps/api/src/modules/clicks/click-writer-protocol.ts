@@ -13,16 +13,16 @@ export interface ClickWriterThreadData {
 
 /** Main thread → writer. `lines` is exactly what the spool just wrote. */
 export type ToWriter =
-  | { t: "clicks"; lines: string; lastSeq: number }
+  | { type: "clicks"; lines: string; lastSeq: number }
   /** Whether the redirects' event loop is saturated. */
-  | { t: "load"; busy: boolean }
-  | { t: "flush"; id: number }
-  | { t: "start"; id: number }
-  | { t: "close"; id: number };
+  | { type: "load"; busy: boolean }
+  | { type: "flush"; id: number }
+  | { type: "start"; id: number }
+  | { type: "close"; id: number };
 
 /** Writer → main thread. */
 export type FromWriter =
-  | { t: "committed"; seq: number }
-  | { t: "live"; messages: Array<[userId: number, message: string]> }
-  | { t: "log"; level: "info" | "warn" | "error"; obj: object; msg: string }
-  | { t: "done"; id: number; ok: boolean; committedSeq: number; error?: string };
+  | { type: "committed"; seq: number }
+  | { type: "live"; messages: Array<[userId: number, message: string]> }
+  | { type: "log"; level: "info" | "warn" | "error"; obj: object; msg: string }
+  | { type: "done"; id: number; ok: boolean; committedSeq: number; error?: string };

@@ -24,9 +24,9 @@ const plain = (obj: object) => {
   return err instanceof Error ? { ...rest, err: { type: err.name, message: err.message, stack: err.stack } } : obj;
 };
 const log: WriterLog = {
-  info: (obj, msg) => post({ t: "log", level: "info", obj: plain(obj), msg }),
-  warn: (obj, msg) => post({ t: "log", level: "warn", obj: plain(obj), msg }),
-  error: (obj, msg) => post({ t: "log", level: "error", obj: plain(obj), msg }),
+  info: (obj, msg) => post({ type: "log", level: "info", obj: plain(obj), msg }),
+  warn: (obj, msg) => post({ type: "log", level: "warn", obj: plain(obj), msg }),
+  error: (obj, msg) => post({ type: "log", level: "error", obj: plain(obj), msg }),
 };
 
 // Named, so an operator can tell its sessions apart in pg_stat_activity.
@@ -46,23 +46,23 @@ const writer = createClickWriter({
   maxInMemory: config.maxInMemory,
   resume: config.resume,
   maxDeferMs: config.maxDeferMs,
-  onCommitted: (seq) => post({ t: "committed", seq }),
+  onCommitted: (seq) => post({ type: "committed", seq }),
   onStored: (clicks) => {
     live.clicksStored(clicks);
     if (liveMessages.length === 0) return;
-    post({ t: "live", messages: liveMessages });
+    post({ type: "live", messages: liveMessages });
     liveMessages = [];
   },
 });
 
 const reply = (id: number, run: () => Promise<unknown>) =>
   run().then(
-    () => post({ t: "done", id, ok: true, committedSeq: -1 }),
-    (error: unknown) => post({ t: "done", id, ok: false, committedSeq: -1, error: String(error) }),
+    () => post({ type: "done", id, ok: true, committedSeq: -1 }),
+    (error: unknown) => post({ type: "done", id, ok: false, committedSeq: -1, error: String(error) }),
   );
 
 port.on("message", (message: ToWriter) => {
-  switch (message.t) {
+  switch (message.type) {
     case "clicks":
       writer.add(message.lines, message.lastSeq);
       break;
@@ -78,7 +78,7 @@ port.on("message", (message: ToWriter) => {
     case "close":
       void writer.close().then(async (committedSeq) => {
         await pool.end().catch(() => {});
-        post({ t: "done", id: message.id, ok: true, committedSeq });
+        post({ type: "done", id: message.id, ok: true, committedSeq });
       });
       break;
   }

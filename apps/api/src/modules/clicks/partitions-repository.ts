@@ -2,6 +2,8 @@ import type pg from "pg";
 
 const PARTITION_NAME = /^clicks_y(\d{4})m(\d{2})$/;
 const DUPLICATE_TABLE = "42P07";
+/** Creating or dropping a partition locks all of `clicks`: never wait long for it (a long CSV export holds a read lock). */
+const LOCK_TIMEOUT = "2s";
 
 /** The first instant of the UTC month holding `at`, moved by `months`. */
 export function monthStart(at: Date, months = 0): Date {
@@ -10,14 +12,38 @@ export function monthStart(at: Date, months = 0): Date {
 
 /** The raw clicks' monthly partitions (migration 20261202000000): created ahead, dropped past retention. */
 export function createClickPartitionsRepository(pool: pg.Pool) {
+  /** Runs a statement that locks `clicks`, giving up after LOCK_TIMEOUT instead of queueing every insert behind it. */
+  async function withShortLock(sql: string, values: unknown[] = []): Promise<void> {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+      await client.query(sql, values);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   return {
-    /** Creates the partitions of the months from `from` on, `count` of them, where missing. */
-    async ensureMonths(from: Date, count: number): Promise<void> {
+    /**
+     * Creates the partitions of the months from `from` on, `count` of them,
+     * where missing. Returns the months that could not be created (a lock not
+     * had in time, or stray rows of that month in the default partition); the
+     * next run tries again.
+     */
+    async ensureMonths(from: Date, count: number): Promise<Array<{ month: Date; error: unknown }>> {
+      const failed: Array<{ month: Date; error: unknown }> = [];
       for (let i = 0; i < count; i++) {
-        await pool.query("SELECT create_click_partition($1)", [monthStart(from, i)]).catch((error: { code?: string }) => {
-          if (error.code !== DUPLICATE_TABLE) throw error; // another instance created it a moment ago
+        const month = monthStart(from, i);
+        await withShortLock("SELECT create_click_partition($1)", [month]).catch((error: { code?: string }) => {
+          if (error.code !== DUPLICATE_TABLE) failed.push({ month, error }); // a duplicate: another instance created it a moment ago
         });
       }
+      return failed;
     },
 
     /** The monthly partitions and the first instant after each. */
@@ -36,7 +62,7 @@ export function createClickPartitionsRepository(pool: pg.Pool) {
     /** Drops a whole month of raw clicks: one statement, no row-by-row delete. */
     async dropMonth(name: string): Promise<void> {
       if (!PARTITION_NAME.test(name)) throw new Error(`not a click partition: ${name}`);
-      await pool.query(`DROP TABLE IF EXISTS "${name}"`);
+      await withShortLock(`DROP TABLE IF EXISTS "${name}"`);
     },
 
     /** Clicks that landed outside every month (the default partition) and are older than `cutoff`. */

@@ -30,6 +30,9 @@ function decodeClick(line: string): SpooledClick | null {
       u: string | null;
       i: string | null;
     };
+    // A line without every field was torn by a crash mid-write, like one that does not parse.
+    if (typeof r.s !== "number" || typeof r.l !== "number" || typeof r.o !== "number" || typeof r.c !== "string" || typeof r.t !== "number")
+      return null;
     return { seq: r.s, linkId: r.l, userId: r.o, code: r.c, clickedAt: new Date(r.t), referrer: r.r, userAgent: r.u, ip: r.i };
   } catch {
     return null; // a line torn by a crash mid-write: that visit was never answered

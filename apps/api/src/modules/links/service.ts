@@ -96,7 +96,7 @@ export function createLinksService(deps: LinksServiceDeps) {
 
   return {
     /** The caller's link (any state), for other modules; 404 for anyone else's. */
-    owned: getOwnedLinkOrThrow,
+    getOwnedOrThrow: getOwnedLinkOrThrow,
 
     async create(userId: number, input: CreateUrlInput, requestHostname: string): Promise<LinkRecord> {
       const user = await users.getActiveUserOrThrow(userId);

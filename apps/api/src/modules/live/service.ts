@@ -32,13 +32,13 @@ export function createLiveService({ publish }: LiveServiceDeps) {
         if (list) list.push(click);
         else byOwner.set(click.userId, [click]);
       }
-      for (const [userId, owned] of byOwner) {
-        const bots = owned.filter((c) => c.isBot).length;
+      for (const [userId, ownersClicks] of byOwner) {
+        const bots = ownersClicks.filter((c) => c.isBot).length;
         const message: LiveServerMessage = {
           type: "clicks",
-          humans: owned.length - bots,
+          humans: ownersClicks.length - bots,
           bots,
-          clicks: owned.slice(-LIVE_MAX_CLICKS_PER_MESSAGE).map(toLiveClick),
+          clicks: ownersClicks.slice(-LIVE_MAX_CLICKS_PER_MESSAGE).map(toLiveClick),
         };
         publish(userId, JSON.stringify(message));
       }

@@ -11,6 +11,6 @@ export const redirectRoutes: FastifyPluginAsync<{ redirects: RedirectService }> 
     validateHeaderValue("location", location);
     // Written exactly as the fast path writes it.
     reply.hijack();
-    writeRedirect(reply.raw, location);
+    if (!writeRedirect(reply.raw, location)) reply.raw.destroy(); // not reachable after the check above; never leave a request hanging
   });
 };

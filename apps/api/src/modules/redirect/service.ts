@@ -1,9 +1,8 @@
-import { isReservedCode, isValidShortCodeFormat } from "@shortly/contract";
 import { ClicksUnavailableError, type ClicksService } from "../clicks/service.js";
 import { LinkGoneError, LinkNotFoundError } from "../links/service.js";
 import type { CachedLink, LinkCache } from "./link-cache.js";
 import type { RedirectRepository, RedirectTarget } from "./repository.js";
-import { decideVisit } from "./visit-decision.js";
+import { decideVisit, isServableCode } from "./visit-decision.js";
 
 export interface Visit {
   code: string;
@@ -104,7 +103,7 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
 
   return {
     async resolve(visit: Visit): Promise<string> {
-      if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) throw new LinkNotFoundError();
+      if (!isServableCode(visit.code)) throw new LinkNotFoundError();
       const link = await lookup(visit.code);
       if (cache.hasStale) scheduleRefresh();
       const now = clock();
@@ -128,7 +127,7 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
      * every answer but a plain 302 keeps a single implementation.
      */
     redirectFromCache(visit: Visit): { location: string; spooled: Promise<void> } | null {
-      if (!isValidShortCodeFormat(visit.code) || isReservedCode(visit.code)) return null;
+      if (!isServableCode(visit.code)) return null;
       const link = cache.get(visit.code);
       if (cache.hasStale) scheduleRefresh();
       if (!link) return null;

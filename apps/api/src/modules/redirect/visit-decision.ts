@@ -1,3 +1,4 @@
+import { isReservedCode, isValidShortCodeFormat } from "@shortly/contract";
 import { linkState } from "../../lib/link-state.js";
 import type { CachedLink } from "./link-cache.js";
 
@@ -12,7 +13,15 @@ export type VisitDecision =
 const NOT_FOUND: VisitDecision = { kind: "not_found" };
 const GONE: VisitDecision = { kind: "gone" };
 
-/** The redirect's one decision, used by the fast path and the Fastify route alike. */
+/** Whether a path segment can name a link at all; anything else is not found without a lookup. */
+export const isServableCode = (code: string) => isValidShortCodeFormat(code) && !isReservedCode(code);
+
+/**
+ * The redirect's one decision, used by the fast path and the Fastify route
+ * alike. A click limit is the one rule it cannot settle alone: it says the
+ * click must be claimed, and the claim (atomic, in the database) turns a spent
+ * limit into "gone".
+ */
 export function decideVisit(link: CachedLink | null, now: Date): VisitDecision {
   if (!link) return NOT_FOUND;
   switch (linkState({ ...link, clicksUsed: null }, now)) {

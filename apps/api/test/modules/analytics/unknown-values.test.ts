@@ -19,7 +19,7 @@ function serviceWith(humans: number, rows: Array<Omit<DimensionRow, "known">>) {
           .map((r) => ({ ...r, known: known(d) })),
       ),
   } as unknown as AnalyticsRepository;
-  const links = { owned: async () => ({ id: 1 }) } as never;
+  const links = { getOwnedOrThrow: async () => ({ id: 1 }) } as never;
   return createAnalyticsService({ repo, links, clock: () => new Date(`${DAY}T12:00:00Z`) });
 }
 

@@ -40,6 +40,9 @@ import { createSocialRepository } from "./modules/social/repository.js";
 import { socialRoutes } from "./modules/social/routes.js";
 import { createSocialService } from "./modules/social/service.js";
 import authPlugin from "./plugins/auth.js";
+import { createApiKeysRepository } from "./modules/api-keys/repository.js";
+import { apiKeysRoutes } from "./modules/api-keys/routes.js";
+import { createApiKeysService, looksLikeApiKey } from "./modules/api-keys/service.js";
 import rateLimitPlugin from "./plugins/rate-limit.js";
 import routeTablePlugin from "./plugins/route-table.js";
 import redisPlugin from "./plugins/redis.js";
@@ -113,8 +116,18 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(prismaPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
   await app.register(pgPoolPlugin, { databaseUrl: config.databaseUrl, redirectPoolSize: config.dbPoolSize });
   await app.register(redisPlugin, { url: config.redisUrl });
-  await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(rateLimitPlugin, { enabled: config.rateLimits.enabled });
+  const apiKeys = createApiKeysService({
+    repo: createApiKeysRepository(app.prisma),
+    counters: app.counters,
+    requestsPerMinute: config.rateLimits.apiKeyPerMinute,
+    rateLimitsEnabled: config.rateLimits.enabled,
+  });
+  await app.register(authPlugin, {
+    secret: config.jwtSecret,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    apiKeys: { matches: looksLikeApiKey, authenticate: apiKeys.authenticate },
+  });
   await app.register(linkEventsPlugin);
   await app.register(liveClicksPlugin);
   // Client messages are tiny (auth, ping); anything larger is refused by the ws server.
@@ -207,6 +220,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth, limits: config.rateLimits, refreshTtlSeconds: sessions.ttlSeconds });
   await app.register(socialRoutes, { social, refreshTtlSeconds: sessions.ttlSeconds });
   await app.register(usersRoutes, { users });
+  await app.register(apiKeysRoutes, { apiKeys });
   await app.register(linksRoutes, { links, createPerMinute: config.rateLimits.linksPerMinute });
   await app.register(analyticsRoutes, {
     analytics: createAnalyticsService({ repo: createAnalyticsRepository(app.prisma, app.pgExport), links }),

@@ -31,6 +31,8 @@ const envSchema = z.object({
   RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_LINKS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Requests per minute for each API key, on top of the per-route limits. */
+  RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   GOOGLE_CLIENT_ID: z.string().optional(),
@@ -136,6 +138,8 @@ export interface RateLimitConfig {
   refreshPerIpPerMinute: number;
   /** Link creation, per IP and per account. */
   linksPerMinute: number;
+  /** Requests per minute for each API key. */
+  apiKeyPerMinute: number;
   loginFailuresBeforeDelay: number;
   loginMaxDelaySeconds: number;
 }
@@ -154,6 +158,7 @@ export function rateLimitConfig(env: Env): RateLimitConfig {
     registerPerIpPerHour: env.RATE_LIMIT_REGISTER_PER_IP_PER_HOUR,
     refreshPerIpPerMinute: env.RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE,
     linksPerMinute: env.RATE_LIMIT_LINKS_PER_MINUTE,
+    apiKeyPerMinute: env.RATE_LIMIT_API_KEY_PER_MINUTE,
     loginFailuresBeforeDelay: env.LOGIN_FAILURES_BEFORE_DELAY,
     loginMaxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS,
   };

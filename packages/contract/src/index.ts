@@ -1,5 +1,6 @@
 // The package's public surface: everything on the wire between the SPA and the API.
 export * from "./analytics.js";
+export * from "./api-keys.js";
 export * from "./auth.js";
 export * from "./errors.js";
 export * from "./live.js";

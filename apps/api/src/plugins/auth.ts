@@ -2,7 +2,8 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyJwt from "@fastify/jwt";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { NotAuthenticatedError } from "../lib/app-error.js";
+import { ERROR_MESSAGES } from "@shortly/contract";
+import { AppError, NotAuthenticatedError } from "../lib/app-error.js";
 
 declare module "@fastify/jwt" {
   interface FastifyJWT {
@@ -17,13 +18,17 @@ const REFRESH_COOKIE_PATH = "/api/auth";
 
 declare module "fastify" {
   interface FastifyInstance {
-    /** preHandler: rejects with the contract's 401 unless a valid access token is sent. */
+    /** Rejects with the contract's 401 unless a valid access token or API key is sent. */
     authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Rejects requests made with an API key (403), for what only a person may do: keys, sessions, the account. */
+    denyApiKeys: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     signAccessToken: (userId: number) => string;
   }
   interface FastifyRequest {
     /** Set by `authenticate`. */
     userId: number;
+    /** How `authenticate` let the request in. */
+    credential: "access_token" | "api_key" | null;
   }
   interface FastifyReply {
     setRefreshCookie(token: string, maxAgeSeconds: number): FastifyReply;
@@ -34,10 +39,14 @@ declare module "fastify" {
 export interface AuthPluginOptions {
   secret: string;
   accessTokenTtlSeconds: number;
+  /** Bearer values that are API keys, and the account each acts for (null: refused). */
+  apiKeys: { matches(token: string): boolean; authenticate(key: string): Promise<{ userId: number } | null> };
 }
 
+const bearerOf = (header: string | undefined) => (header?.startsWith("Bearer ") ? header.slice(7).trim() : null);
+
 export default fp<AuthPluginOptions>(
-  async (app, { secret, accessTokenTtlSeconds }) => {
+  async (app, { secret, accessTokenTtlSeconds, apiKeys }) => {
     await app.register(fastifyCookie);
     await app.register(fastifyJwt, {
       secret,
@@ -45,13 +54,28 @@ export default fp<AuthPluginOptions>(
       verify: { algorithms: ["HS256"] },
     });
     app.decorateRequest("userId", 0);
+    app.decorateRequest("credential", null);
     app.decorate("signAccessToken", (userId: number) => app.jwt.sign({ sub: String(userId) }));
     app.decorate("authenticate", async (request: FastifyRequest) => {
+      const bearer = bearerOf(request.headers.authorization);
+      if (bearer !== null && apiKeys.matches(bearer)) {
+        const owner = await apiKeys.authenticate(bearer);
+        if (!owner) throw new NotAuthenticatedError();
+        request.userId = owner.userId;
+        request.credential = "api_key";
+        return;
+      }
       // Missing, malformed, expired and tampered tokens all get the same answer.
       const payload = await request.jwtVerify<{ sub: string }>().catch(() => null);
       const userId = Number(payload?.sub);
       if (!payload || !Number.isSafeInteger(userId) || userId <= 0) throw new NotAuthenticatedError();
       request.userId = userId;
+      request.credential = "access_token";
+    });
+    app.decorate("denyApiKeys", async (request: FastifyRequest) => {
+      const bearer = bearerOf(request.headers.authorization);
+      const usesKey = request.credential === "api_key" || (bearer !== null && apiKeys.matches(bearer));
+      if (usesKey) throw new AppError("API_KEYS_NOT_ALLOWED", ERROR_MESSAGES.API_KEYS_NOT_ALLOWED);
     });
 
     // httpOnly (no script can read it), Strict (never sent cross-site), Secure over https.

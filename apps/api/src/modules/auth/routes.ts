@@ -76,15 +76,19 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   );
 
   // POST /api/auth/logout – ends this session (its refresh token family) and clears the cookie
-  app.post("/api/auth/logout", { schema: { response: { 204: z.null() } } }, async (request, reply) => {
-    await auth.logout(request.cookies[REFRESH_COOKIE]);
-    return reply.clearRefreshCookie().code(204).send(null);
-  });
+  app.post(
+    "/api/auth/logout",
+    { onRequest: app.denyApiKeys, schema: { response: { 204: z.null(), 403: errorBodySchema } } },
+    async (request, reply) => {
+      await auth.logout(request.cookies[REFRESH_COOKIE]);
+      return reply.clearRefreshCookie().code(204).send(null);
+    },
+  );
 
   // POST /api/auth/logout-all – ends every session of the signed-in user
   app.post(
     "/api/auth/logout-all",
-    { onRequest: app.authenticate, schema: { response: { 204: z.null(), 401: errorBodySchema } } },
+    { onRequest: [app.authenticate, app.denyApiKeys], schema: { response: { 204: z.null(), 401: errorBodySchema, 403: errorBodySchema } } },
     async (request, reply) => {
       await auth.logoutEverywhere(request.userId);
       return reply.clearRefreshCookie().code(204).send(null);

@@ -12,6 +12,7 @@ const limits: RateLimitConfig = {
   registerPerIpPerHour: 3,
   refreshPerIpPerMinute: 5,
   linksPerMinute: 2,
+  apiKeyPerMinute: 5,
   loginFailuresBeforeDelay: 2,
   loginMaxDelaySeconds: 30,
 };

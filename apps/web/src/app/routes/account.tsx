@@ -1,6 +1,8 @@
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { Spinner } from "../../components/ui/spinner";
+import { ApiKeyList } from "../../features/api-keys/components/api-key-list";
+import { NewApiKeyForm } from "../../features/api-keys/components/new-api-key-form";
 import { useMe } from "../../features/auth/api/get-me";
 import { useLogout } from "../../features/auth/api/logout";
 import { formatDate } from "../../lib/format";
@@ -25,6 +27,15 @@ export function AccountRoute() {
           <dd>{formatDate(me.data.created_at)}</dd>
         </dl>
       )}
+      <section className="stack" aria-labelledby="api-keys-title">
+        <h2 id="api-keys-title">API keys</h2>
+        <p className="muted">
+          Keys let scripts and integrations use your links, stats and analytics: send one as <code>Authorization: Bearer shortly_…</code>.
+          They cannot manage keys or sessions.
+        </p>
+        <NewApiKeyForm />
+        <ApiKeyList />
+      </section>
       <div>
         <Button variant="secondary" onClick={() => void logout()}>
           Log out

@@ -1,0 +1,3 @@
+export const apiKeysKeys = {
+  all: ["api-keys"] as const,
+};

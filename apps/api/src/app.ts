@@ -47,6 +47,7 @@ import rateLimitPlugin from "./plugins/rate-limit.js";
 import routeTablePlugin from "./plugins/route-table.js";
 import redisPlugin from "./plugins/redis.js";
 import corsPlugin from "./plugins/cors.js";
+import openApiPlugin from "./plugins/openapi.js";
 import errorHandlerPlugin from "./plugins/error-handler.js";
 import { clientErrorHandler, frameworkErrors } from "./plugins/framework-errors.js";
 import securityHeadersPlugin from "./plugins/security-headers.js";
@@ -134,6 +135,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 8 * 1024 } });
   await app.register(websocketHandshakePlugin);
   await app.register(corsPlugin, { origins: config.corsOrigins });
+  // Before any route: it documents routes as they are registered.
+  await app.register(openApiPlugin, { version: config.version, publicUrl: config.publicUrl });
 
   // Composition root: repositories → services, handed to the route plugins.
   const clicksRepo = createClicksRepository(app.prisma);

@@ -1,0 +1,69 @@
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import { errorBodySchema } from "@shortly/contract";
+import fp from "fastify-plugin";
+import { jsonSchemaTransform } from "fastify-type-provider-zod";
+
+type Security = Array<Record<string, string[]>>;
+const SESSION: Security = [{ accessToken: [] }];
+const SESSION_OR_KEY: Security = [{ accessToken: [] }, { apiKey: [] }];
+const REFRESH_COOKIE: Security = [{ refreshCookie: [] }];
+
+/**
+ * Which routes take which credential, by path. test/modules/system/openapi.test.ts
+ * calls every documented route without one and fails where this and the
+ * route disagree, so the table cannot drift.
+ */
+const SECURITY: Array<[RegExp, Security]> = [
+  [/^\/api\/keys(\/|$)/, SESSION],
+  [/^\/api\/auth\/logout-all$/, SESSION],
+  [/^\/api\/auth\/token\/refresh$/, REFRESH_COOKIE],
+  [/^\/api\/(urls|analytics|me)(\/|$)/, SESSION_OR_KEY],
+];
+
+/**
+ * The API's OpenAPI 3.1 document, generated from the routes' zod schemas (the
+ * contract) as they are registered, at /api/openapi.json; an interactive
+ * reference (Swagger UI, served from this origin) at /api/docs. Every
+ * operation also documents the contract's error body for 4XX and 5XX.
+ */
+export default fp<{ version: string; publicUrl: string }>(
+  async (app, { version, publicUrl }) => {
+    await app.register(fastifySwagger, {
+      openapi: {
+        openapi: "3.1.0",
+        info: {
+          title: "Shortly API",
+          version,
+          description:
+            'Short links, redirects and click statistics. Errors are `{"detail": ...}`; validation errors are a 422 list of `{loc, msg, type}`.',
+        },
+        servers: [{ url: publicUrl }],
+        components: {
+          securitySchemes: {
+            accessToken: {
+              type: "http",
+              scheme: "bearer",
+              bearerFormat: "JWT",
+              description: "A 15-minute access token from /api/auth/login-json",
+            },
+            apiKey: { type: "http", scheme: "bearer", bearerFormat: "shortly_…", description: "An API key from /api/keys" },
+            refreshCookie: { type: "apiKey", in: "cookie", name: "refresh_token", description: "The httpOnly session cookie set at login" },
+          },
+        },
+      },
+      transform: (input) => {
+        const schema = { ...(input.schema ?? {}) } as Record<string, unknown> & { response?: Record<string, unknown> };
+        schema.response = { "4XX": errorBodySchema, "5XX": errorBodySchema, ...(schema.response ?? {}) };
+        const security = SECURITY.find(([pattern]) => pattern.test(input.url))?.[1];
+        if (security && !schema.security) schema.security = security;
+        return jsonSchemaTransform({ ...input, schema } as Parameters<typeof jsonSchemaTransform>[0]);
+      },
+    });
+    await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: false, uiConfig: { deepLinking: true } });
+
+    // GET /api/openapi.json – the document itself
+    app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: "openapi", fastify: "5.x" },
+);

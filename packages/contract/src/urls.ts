@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validationIssueSchema } from "./errors.js";
 import { longUrlSchema } from "./long-url.js";
 import { customCodeSchema } from "./short-code.js";
 
@@ -80,3 +81,17 @@ export const statsResponseSchema = z.object({
   by_date: z.record(z.string(), z.number().int()),
 });
 export type StatsResponse = z.infer<typeof statsResponseSchema>;
+
+/** POST /api/urls/bulk: 1 to 100 links at once; each item is checked on its own, so one bad item never sinks the others. */
+export const MAX_BULK_URLS = 100;
+export const bulkCreateRequestSchema = z.object({ urls: z.array(z.unknown()).min(1).max(MAX_BULK_URLS) });
+export type BulkCreateRequest = z.input<typeof bulkCreateRequestSchema>;
+
+/** One result per item, in order: the created link, or the status and `detail` a single create would have answered. */
+export const bulkCreateResultSchema = z.union([
+  z.object({ status: z.literal(201), url: createdUrlResponseSchema }),
+  z.object({ status: z.number().int(), detail: z.union([z.string(), z.array(validationIssueSchema)]) }),
+]);
+export type BulkCreateResult = z.infer<typeof bulkCreateResultSchema>;
+export const bulkCreateResponseSchema = z.object({ results: z.array(bulkCreateResultSchema) });
+export type BulkCreateResponse = z.infer<typeof bulkCreateResponseSchema>;

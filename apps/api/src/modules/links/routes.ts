@@ -1,4 +1,6 @@
 import {
+  bulkCreateRequestSchema,
+  bulkCreateResponseSchema,
   createdUrlResponseSchema,
   createUrlRequestSchema,
   errorBodySchema,
@@ -39,6 +41,25 @@ export const linksRoutes: FastifyPluginAsyncZod<{ links: LinksService; createPer
       const link = await links.create(request.userId, request.body, request.hostname);
       return reply.code(201).send(toCreatedUrlResponse(link));
     },
+  );
+
+  // POST /api/urls/bulk – up to 100 links at once, a result per item
+  app.post(
+    "/api/urls/bulk",
+    {
+      // One request may create a hundred links: it counts against its own, smaller budget.
+      preHandler: [
+        app.limitPerIp({ name: "bulk-create", max: Math.max(1, Math.floor(createPerMinute / 3)), windowMs: 60_000 }),
+        app.limitPerAccount({
+          name: "bulk-create",
+          max: Math.max(1, Math.floor(createPerMinute / 3)),
+          windowMs: 60_000,
+          key: (request) => String(request.userId),
+        }),
+      ],
+      schema: { body: bulkCreateRequestSchema, response: { 200: bulkCreateResponseSchema, 429: errorBodySchema, ...errors } },
+    },
+    async (request) => ({ results: await links.createMany(request.userId, request.body.urls, request.hostname) }),
   );
 
   // GET /api/urls – the caller's links, newest first

@@ -1,12 +1,15 @@
 import {
+  createUrlRequestSchema,
   isValidShortCodeFormat,
+  toValidationIssues,
+  type BulkCreateResult,
   type CreatedUrlResponse,
   type CreateUrlInput,
   type LinkItem,
   type StatsResponse,
   type UpdateUrlInput,
 } from "@shortly/contract";
-import { ValidationFailedError } from "../../lib/app-error.js";
+import { AppError, ValidationFailedError } from "../../lib/app-error.js";
 import { linkState } from "../../lib/link-state.js";
 import { generateShortCode } from "../../lib/short-code.js";
 import type { ClicksService } from "../clicks/service.js";
@@ -110,6 +113,34 @@ export function createLinksService(deps: LinksServiceDeps) {
       const link = await insert(draft, input.custom_code, user.plan === "free" ? freePlanLinkLimit : null);
       deps.onLinkChanged?.(link.code); // a visit before it existed may be cached as "unknown"
       return link;
+    },
+
+    /**
+     * Creates each item as a single POST /api/urls would, in order, and says
+     * per item what that would have answered: one bad item never sinks the
+     * others, and the plan limit holds item by item (each create locks the
+     * account). Failures other than the request's own (the database) fail the batch.
+     */
+    async createMany(userId: number, items: unknown[], requestHostname: string): Promise<BulkCreateResult[]> {
+      const results: BulkCreateResult[] = [];
+      for (const [index, item] of items.entries()) {
+        const parsed = createUrlRequestSchema.safeParse(item, { reportInput: true });
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["urls", index, ...issue.path] }));
+          results.push({ status: 422, detail: toValidationIssues(issues, "body") });
+          continue;
+        }
+        try {
+          results.push({ status: 201, url: toCreatedUrlResponse(await this.create(userId, parsed.data, requestHostname)) });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const detail = Array.isArray(error.detail)
+            ? error.detail.map((issue) => ({ ...issue, loc: ["body", "urls", index, ...issue.loc.slice(1)] }))
+            : error.detail;
+          results.push({ status: error.statusCode, detail });
+        }
+      }
+      return results;
     },
 
     async list(userId: number, limit: number, offset: number) {

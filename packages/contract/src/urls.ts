@@ -44,11 +44,17 @@ export const linkItemSchema = createdUrlResponseSchema.extend({
 export type LinkItem = z.infer<typeof linkItemSchema>;
 
 export const LIST_MAX_LIMIT = 100;
+export const LINK_SORTS = ["-created_at", "created_at", "-clicks", "clicks"] as const;
 export const listUrlsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(LIST_MAX_LIMIT).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Case-insensitive match on the code and the destination (% and _ match themselves). */
+  q: z.string().trim().max(200).optional(),
+  state: linkStateSchema.optional(),
+  sort: z.enum(LINK_SORTS).default("-created_at"),
 });
 export type ListUrlsQuery = z.input<typeof listUrlsQuerySchema>;
+export type ListUrlsQueryInput = z.output<typeof listUrlsQuerySchema>;
 
 export const listUrlsResponseSchema = z.object({
   items: z.array(linkItemSchema),

@@ -1,3 +1,4 @@
+import type { LINK_SORTS, LinkState } from "@shortly/contract";
 import type { Db } from "../../db/prisma-client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 
@@ -21,6 +22,45 @@ export interface NewLink {
   maxClicks: number | null;
 }
 
+export interface LinkListQuery {
+  limit: number;
+  offset: number;
+  /** Texts any of which the code or the destination must contain (the search and its stored spellings). */
+  search?: string[] | undefined;
+  state?: LinkState | undefined;
+  sort: (typeof LINK_SORTS)[number];
+}
+
+/** LIKE's own characters matched as themselves. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * lib/link-state.ts's rules as SQL, for filtering in the database (the
+ * dashboard's list says each item's state with linkState() itself; a test
+ * checks that both agree).
+ */
+function stateCondition(state: LinkState, now: Date): Prisma.Sql {
+  const expired = Prisma.sql`(l.expires_at IS NOT NULL AND l.expires_at <= ${now})`;
+  const spent = Prisma.sql`(l.max_clicks IS NOT NULL AND l.clicks_used >= l.max_clicks)`;
+  switch (state) {
+    case "disabled":
+      return Prisma.sql`NOT l.is_active`;
+    case "expired":
+      return Prisma.sql`l.is_active AND ${expired}`;
+    case "limit_reached":
+      return Prisma.sql`l.is_active AND NOT ${expired} AND ${spent}`;
+    case "active":
+      return Prisma.sql`l.is_active AND NOT ${expired} AND NOT ${spent}`;
+  }
+}
+
+const ORDER: Record<LinkListQuery["sort"], Prisma.Sql> = {
+  "-created_at": Prisma.sql`l.created_at DESC, l.id DESC`,
+  created_at: Prisma.sql`l.created_at ASC, l.id ASC`,
+  "-clicks": Prisma.sql`total_clicks DESC, l.created_at DESC, l.id DESC`,
+  clicks: Prisma.sql`total_clicks ASC, l.created_at DESC, l.id DESC`,
+};
+
 export interface LinkChanges {
   longUrl?: string;
   isActive?: boolean;
@@ -39,6 +79,30 @@ const fields = {
   clicksUsed: true,
   createdAt: true,
 } as const;
+
+interface LinkRow {
+  id: number;
+  code: string;
+  long_url: string;
+  user_id: number;
+  is_active: boolean;
+  expires_at: Date | null;
+  max_clicks: number | null;
+  clicks_used: number;
+  created_at: Date;
+}
+
+const fromRow = (r: LinkRow): LinkRecord => ({
+  id: r.id,
+  code: r.code,
+  longUrl: r.long_url,
+  userId: r.user_id,
+  isActive: r.is_active,
+  expiresAt: r.expires_at,
+  maxClicks: r.max_clicks,
+  clicksUsed: r.clicks_used,
+  createdAt: r.created_at,
+});
 
 export class DuplicateCodeError extends Error {}
 export class LinkLimitExceededError extends Error {}
@@ -74,19 +138,32 @@ export function createLinksRepository(db: Db) {
       return db.link.findUnique({ where: { code }, select: fields });
     },
 
-    /** Newest first; served by links_user_id_created_at_idx. */
-    async listByOwner(userId: number, limit: number, offset: number): Promise<{ items: LinkRecord[]; total: number }> {
-      const [items, total] = await Promise.all([
-        db.link.findMany({
-          where: { userId },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: limit,
-          skip: offset,
-          select: fields,
-        }),
-        db.link.count({ where: { userId } }),
+    /**
+     * One page of an account's links, filtered and sorted; `total` counts the
+     * filtered set. Newest first is served by links_user_id_created_at_idx;
+     * sorting by clicks reads the clicks module's daily rollups.
+     */
+    async listByOwner(userId: number, query: LinkListQuery, now: Date): Promise<{ items: LinkRecord[]; total: number }> {
+      const conditions = [Prisma.sql`l.user_id = ${userId}`];
+      if (query.search?.length) {
+        const matches = query.search.map((text) => {
+          const pattern = likePattern(text);
+          return Prisma.sql`l.code ILIKE ${pattern} ESCAPE '\\' OR l.long_url ILIKE ${pattern} ESCAPE '\\'`;
+        });
+        conditions.push(Prisma.sql`(${Prisma.join(matches, " OR ")})`);
+      }
+      if (query.state) conditions.push(stateCondition(query.state, now));
+      const where = Prisma.join(conditions, " AND ");
+      const byClicks = query.sort.endsWith("clicks");
+      const [rows, counted] = await Promise.all([
+        db.$queryRaw<Array<LinkRow>>`
+          SELECT l.id, l.code, l.long_url, l.user_id, l.is_active, l.expires_at, l.max_clicks, l.clicks_used, l.created_at
+                 ${byClicks ? Prisma.sql`, coalesce((SELECT sum(d.clicks) FROM link_daily_clicks d WHERE d.link_id = l.id), 0) AS total_clicks` : Prisma.empty}
+          FROM links l WHERE ${where}
+          ORDER BY ${ORDER[query.sort]} LIMIT ${query.limit} OFFSET ${query.offset}`,
+        db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM links l WHERE ${where}`,
       ]);
-      return { items, total };
+      return { items: rows.map(fromRow), total: counted[0]?.n ?? 0 };
     },
 
     update(id: number, changes: LinkChanges): Promise<LinkRecord> {

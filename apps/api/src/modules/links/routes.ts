@@ -66,7 +66,7 @@ export const linksRoutes: FastifyPluginAsyncZod<{ links: LinksService; createPer
   app.get(
     "/api/urls",
     { schema: { querystring: listUrlsQuerySchema, response: { 200: listUrlsResponseSchema, ...errors } } },
-    async (request) => links.list(request.userId, request.query.limit, request.query.offset),
+    async (request) => links.list(request.userId, request.query),
   );
 
   // GET /api/urls/:short_code – one of the caller's links, in any state

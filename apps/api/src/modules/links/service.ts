@@ -1,3 +1,4 @@
+import { domainToASCII } from "node:url";
 import {
   createUrlRequestSchema,
   isValidShortCodeFormat,
@@ -6,6 +7,7 @@ import {
   type CreatedUrlResponse,
   type CreateUrlInput,
   type LinkItem,
+  type ListUrlsQueryInput,
   type StatsResponse,
   type UpdateUrlInput,
 } from "@shortly/contract";
@@ -16,6 +18,20 @@ import type { ClicksService } from "../clicks/service.js";
 import type { UsersService } from "../users/service.js";
 import { CodeTakenError, InvalidShortCodeError, LinkGoneError, LinkNotFoundError, PlanLimitReachedError } from "./errors.js";
 import { DuplicateCodeError, LinkLimitExceededError, type LinkChanges, type LinkRecord, type LinksRepository } from "./repository.js";
+
+/**
+ * Destinations are stored normalised (punycode hosts, percent-encoded paths):
+ * a search for "bücher" or "straße" also looks for the spellings stored.
+ */
+function searchSpellings(q: string): string[] {
+  const spellings = new Set([q]);
+  if ([...q].some((char) => char.charCodeAt(0) > 0x7f)) {
+    spellings.add(encodeURI(q));
+    const host = domainToASCII(q);
+    if (host) spellings.add(host);
+  }
+  return [...spellings];
+}
 
 // The errors other modules meet when they use links (the redirect answers with them).
 export { LinkGoneError, LinkNotFoundError } from "./errors.js";
@@ -143,9 +159,11 @@ export function createLinksService(deps: LinksServiceDeps) {
       return results;
     },
 
-    async list(userId: number, limit: number, offset: number) {
+    async list(userId: number, query: ListUrlsQueryInput) {
       await users.getActiveUserOrThrow(userId);
-      const { items, total } = await repo.listByOwner(userId, limit, offset);
+      const { limit, offset } = query;
+      const search = query.q ? searchSpellings(query.q) : undefined;
+      const { items, total } = await repo.listByOwner(userId, { limit, offset, state: query.state, sort: query.sort, search }, clock());
       const totals = await clicks.totalsByLink(items.map((l) => l.id));
       return { items: items.map((l) => toItem(l, totals.get(l.id) ?? 0)), total, limit, offset };
     },

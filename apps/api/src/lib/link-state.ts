@@ -4,8 +4,8 @@ export interface LinkStateFields {
   isActive: boolean;
   expiresAt: Date | null;
   maxClicks: number | null;
-  /** Clicks counted against max_clicks; null where they are not known (the redirect claims one atomically instead). */
-  clicksUsed: number | null;
+  /** Clicks counted against max_clicks; absent where they are not known (the redirect claims one atomically instead). */
+  clicksUsed?: number;
 }
 
 /**
@@ -16,6 +16,6 @@ export interface LinkStateFields {
 export function linkState(link: LinkStateFields, now: Date): LinkState {
   if (!link.isActive) return "disabled";
   if (link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()) return "expired";
-  if (link.maxClicks !== null && link.clicksUsed !== null && link.clicksUsed >= link.maxClicks) return "limit_reached";
+  if (link.maxClicks !== null && link.clicksUsed !== undefined && link.clicksUsed >= link.maxClicks) return "limit_reached";
   return "active";
 }

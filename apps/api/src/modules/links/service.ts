@@ -113,23 +113,25 @@ export function createLinksService(deps: LinksServiceDeps) {
     }
   }
 
+  async function create(userId: number, input: CreateUrlInput, requestHostname: string): Promise<LinkRecord> {
+    const user = await users.getActiveUserOrThrow(userId);
+    checkDestination(input.long_url, requestHostname);
+    const draft = {
+      userId,
+      longUrl: input.long_url,
+      expiresAt: parseExpiry(input.expires_at) ?? null,
+      maxClicks: input.max_clicks ?? null,
+    };
+    const link = await insert(draft, input.custom_code, user.plan === "free" ? freePlanLinkLimit : null);
+    deps.onLinkChanged?.(link.code); // a visit before it existed may be cached as "unknown"
+    return link;
+  }
+
   return {
     /** The caller's link (any state), for other modules; 404 for anyone else's. */
     getOwnedOrThrow: getOwnedLinkOrThrow,
 
-    async create(userId: number, input: CreateUrlInput, requestHostname: string): Promise<LinkRecord> {
-      const user = await users.getActiveUserOrThrow(userId);
-      checkDestination(input.long_url, requestHostname);
-      const draft = {
-        userId,
-        longUrl: input.long_url,
-        expiresAt: parseExpiry(input.expires_at) ?? null,
-        maxClicks: input.max_clicks ?? null,
-      };
-      const link = await insert(draft, input.custom_code, user.plan === "free" ? freePlanLinkLimit : null);
-      deps.onLinkChanged?.(link.code); // a visit before it existed may be cached as "unknown"
-      return link;
-    },
+    create,
 
     /**
      * Creates each item as a single POST /api/urls would, in order, and says
@@ -147,7 +149,7 @@ export function createLinksService(deps: LinksServiceDeps) {
           continue;
         }
         try {
-          results.push({ status: 201, url: toCreatedUrlResponse(await this.create(userId, parsed.data, requestHostname)) });
+          results.push({ status: 201, url: toCreatedUrlResponse(await create(userId, parsed.data, requestHostname)) });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           const detail = Array.isArray(error.detail)

@@ -24,7 +24,8 @@ export const isServableCode = (code: string) => isValidShortCodeFormat(code) && 
  */
 export function decideVisit(link: CachedLink | null, now: Date): VisitDecision {
   if (!link) return NOT_FOUND;
-  switch (linkState({ ...link, clicksUsed: null }, now)) {
+  // A cached link carries no clicksUsed: no copy is made per visit, and the limit is left to the claim.
+  switch (linkState(link, now)) {
     case "disabled":
       return NOT_FOUND;
     case "expired":

@@ -8,4 +8,5 @@ export * from "./long-url.js";
 export * from "./short-code.js";
 export * from "./spa-routes.js";
 export * from "./system.js";
+export * from "./tags.js";
 export * from "./urls.js";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { validationIssueSchema } from "./errors.js";
 import { longUrlSchema } from "./long-url.js";
 import { customCodeSchema } from "./short-code.js";
+import { tagSchema, tagsSchema } from "./tags.js";
 
 const isoDateTime = z.iso.datetime({ offset: true, message: "invalid datetime" });
 const maxClicksSchema = z
@@ -16,6 +17,7 @@ export const createUrlRequestSchema = z.object({
   /** Must be in the future; checked by the API against its clock. */
   expires_at: isoDateTime.nullish(),
   max_clicks: maxClicksSchema.nullish(),
+  tags: tagsSchema.optional(),
 });
 export type CreateUrlRequest = z.input<typeof createUrlRequestSchema>;
 /** The request after validation (URL normalised), as the API receives it. */
@@ -40,6 +42,7 @@ export const linkItemSchema = createdUrlResponseSchema.extend({
   max_clicks: z.number().int().nullable(),
   total_clicks: z.number().int(),
   state: linkStateSchema,
+  tags: z.array(z.string()),
 });
 export type LinkItem = z.infer<typeof linkItemSchema>;
 
@@ -51,6 +54,8 @@ export const listUrlsQuerySchema = z.object({
   /** Case-insensitive match on the code and the destination (% and _ match themselves). */
   q: z.string().trim().max(200).optional(),
   state: linkStateSchema.optional(),
+  /** Links carrying this tag (compared case-insensitively). */
+  tag: tagSchema.optional(),
   sort: z.enum(LINK_SORTS).default("-created_at"),
 });
 export type ListUrlsQuery = z.input<typeof listUrlsQuerySchema>;
@@ -71,6 +76,8 @@ export const updateUrlRequestSchema = z
     is_active: z.boolean().optional(),
     expires_at: isoDateTime.nullable().optional(),
     max_clicks: maxClicksSchema.nullable().optional(),
+    /** Replaces the link's tags; `[]` removes them all. */
+    tags: tagsSchema.optional(),
   })
   .strict();
 export type UpdateUrlRequest = z.input<typeof updateUrlRequestSchema>;

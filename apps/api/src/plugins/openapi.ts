@@ -18,7 +18,7 @@ const SECURITY: Array<[RegExp, Security]> = [
   [/^\/api\/keys(\/|$)/, SESSION],
   [/^\/api\/auth\/logout-all$/, SESSION],
   [/^\/api\/auth\/token\/refresh$/, REFRESH_COOKIE],
-  [/^\/api\/(urls|analytics|me)(\/|$)/, SESSION_OR_KEY],
+  [/^\/api\/(urls|tags|analytics|me)(\/|$)/, SESSION_OR_KEY],
 ];
 
 /**

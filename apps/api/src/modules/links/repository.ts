@@ -11,6 +11,7 @@ export interface LinkRecord {
   expiresAt: Date | null;
   maxClicks: number | null;
   clicksUsed: number;
+  tags: string[];
   createdAt: Date;
 }
 
@@ -20,6 +21,7 @@ export interface NewLink {
   longUrl: string;
   expiresAt: Date | null;
   maxClicks: number | null;
+  tags: string[];
 }
 
 export interface LinkListQuery {
@@ -28,6 +30,8 @@ export interface LinkListQuery {
   /** Texts any of which the code or the destination must contain (the search and its stored spellings). */
   search?: string[] | undefined;
   state?: LinkState | undefined;
+  /** A tag's key (lower-cased) the link must carry. */
+  tagKey?: string | undefined;
   sort: (typeof LINK_SORTS)[number];
 }
 
@@ -66,6 +70,7 @@ export interface LinkChanges {
   isActive?: boolean;
   expiresAt?: Date | null;
   maxClicks?: number | null;
+  tags?: string[];
 }
 
 const fields = {
@@ -77,6 +82,7 @@ const fields = {
   expiresAt: true,
   maxClicks: true,
   clicksUsed: true,
+  tags: true,
   createdAt: true,
 } as const;
 
@@ -89,6 +95,7 @@ interface LinkRow {
   expires_at: Date | null;
   max_clicks: number | null;
   clicks_used: number;
+  tags: string[];
   created_at: Date;
 }
 
@@ -101,6 +108,7 @@ const fromRow = (r: LinkRow): LinkRecord => ({
   expiresAt: r.expires_at,
   maxClicks: r.max_clicks,
   clicksUsed: r.clicks_used,
+  tags: r.tags,
   createdAt: r.created_at,
 });
 
@@ -153,17 +161,39 @@ export function createLinksRepository(db: Db) {
         conditions.push(Prisma.sql`(${Prisma.join(matches, " OR ")})`);
       }
       if (query.state) conditions.push(stateCondition(query.state, now));
+      if (query.tagKey) conditions.push(Prisma.sql`link_tag_keys(l.tags) @> ARRAY[${query.tagKey}]::text[]`);
       const where = Prisma.join(conditions, " AND ");
       const byClicks = query.sort.endsWith("clicks");
       const [rows, counted] = await Promise.all([
         db.$queryRaw<Array<LinkRow>>`
-          SELECT l.id, l.code, l.long_url, l.user_id, l.is_active, l.expires_at, l.max_clicks, l.clicks_used, l.created_at
+          SELECT l.id, l.code, l.long_url, l.user_id, l.is_active, l.expires_at, l.max_clicks, l.clicks_used, l.tags, l.created_at
                  ${byClicks ? Prisma.sql`, coalesce((SELECT sum(d.clicks) FROM link_daily_clicks d WHERE d.link_id = l.id), 0) AS total_clicks` : Prisma.empty}
           FROM links l WHERE ${where}
           ORDER BY ${ORDER[query.sort]} LIMIT ${query.limit} OFFSET ${query.offset}`,
         db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM links l WHERE ${where}`,
       ]);
       return { items: rows.map(fromRow), total: counted[0]?.n ?? 0 };
+    },
+
+    /** The account's tags, each under its most used spelling, with how many links carry it; most used first. */
+    tagCounts(userId: number): Promise<Array<{ name: string; count: number }>> {
+      return db.$queryRaw`
+        WITH spellings AS (
+          SELECT lower(t.name) AS key, t.name, count(*) AS n
+          FROM links l, unnest(l.tags) AS t(name) WHERE l.user_id = ${userId} GROUP BY 1, 2)
+        SELECT (array_agg(name ORDER BY n DESC, name))[1] AS name, sum(n)::int AS count
+        FROM spellings GROUP BY key ORDER BY count DESC, name`;
+    },
+
+    /** How the account already spells the given tag keys, so a new link joins an existing tag rather than starting a second spelling. */
+    async tagSpellings(userId: number, keys: string[]): Promise<Map<string, string>> {
+      if (keys.length === 0) return new Map();
+      const rows = await db.$queryRaw<Array<{ key: string; name: string }>>`
+        SELECT DISTINCT ON (lower(t.name)) lower(t.name) AS key, t.name
+        FROM links l, unnest(l.tags) AS t(name)
+        WHERE l.user_id = ${userId} AND link_tag_keys(l.tags) && ${keys}::text[] AND lower(t.name) = ANY(${keys}::text[])
+        ORDER BY lower(t.name), l.created_at`;
+      return new Map(rows.map((r) => [r.key, r.name]));
     },
 
     update(id: number, changes: LinkChanges): Promise<LinkRecord> {

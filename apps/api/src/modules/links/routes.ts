@@ -6,6 +6,7 @@ import {
   errorBodySchema,
   linkItemSchema,
   listUrlsQuerySchema,
+  listTagsResponseSchema,
   listUrlsResponseSchema,
   shortCodeParamsSchema,
   statsResponseSchema,
@@ -68,6 +69,11 @@ export const linksRoutes: FastifyPluginAsyncZod<{ links: LinksService; createPer
     { schema: { querystring: listUrlsQuerySchema, response: { 200: listUrlsResponseSchema, ...errors } } },
     async (request) => links.list(request.userId, request.query),
   );
+
+  // GET /api/tags – the caller's tags with how many links carry each
+  app.get("/api/tags", { schema: { response: { 200: listTagsResponseSchema, ...errors } } }, async (request) => ({
+    items: await links.tags(request.userId),
+  }));
 
   // GET /api/urls/:short_code – one of the caller's links, in any state
   app.get(

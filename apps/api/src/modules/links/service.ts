@@ -2,6 +2,7 @@ import { domainToASCII } from "node:url";
 import {
   createUrlRequestSchema,
   isValidShortCodeFormat,
+  tagKey,
   toValidationIssues,
   type BulkCreateResult,
   type CreatedUrlResponse,
@@ -9,6 +10,7 @@ import {
   type LinkItem,
   type ListUrlsQueryInput,
   type StatsResponse,
+  type TagCount,
   type UpdateUrlInput,
 } from "@shortly/contract";
 import { AppError, ValidationFailedError } from "../../lib/app-error.js";
@@ -70,7 +72,14 @@ export function createLinksService(deps: LinksServiceDeps) {
     max_clicks: link.maxClicks,
     total_clicks: totalClicks,
     state: linkState(link, clock()),
+    tags: link.tags,
   });
+
+  /** Tags in the account's existing spellings: "SALE" on a new link joins the account's "Sale". */
+  async function inAccountSpelling(userId: number, tags: string[]): Promise<string[]> {
+    const known = await repo.tagSpellings(userId, tags.map(tagKey));
+    return tags.map((tag) => known.get(tagKey(tag)) ?? tag);
+  }
 
   function checkDestination(longUrl: string, requestHostname: string): void {
     const host = new URL(longUrl).hostname.toLowerCase();
@@ -121,6 +130,7 @@ export function createLinksService(deps: LinksServiceDeps) {
       longUrl: input.long_url,
       expiresAt: parseExpiry(input.expires_at) ?? null,
       maxClicks: input.max_clicks ?? null,
+      tags: input.tags?.length ? await inAccountSpelling(userId, input.tags) : [],
     };
     const link = await insert(draft, input.custom_code, user.plan === "free" ? freePlanLinkLimit : null);
     deps.onLinkChanged?.(link.code); // a visit before it existed may be cached as "unknown"
@@ -165,9 +175,18 @@ export function createLinksService(deps: LinksServiceDeps) {
       await users.getActiveUserOrThrow(userId);
       const { limit, offset } = query;
       const search = query.q ? searchSpellings(query.q) : undefined;
-      const { items, total } = await repo.listByOwner(userId, { limit, offset, state: query.state, sort: query.sort, search }, clock());
+      const { items, total } = await repo.listByOwner(
+        userId,
+        { limit, offset, state: query.state, sort: query.sort, search, tagKey: query.tag && tagKey(query.tag) },
+        clock(),
+      );
       const totals = await clicks.totalsByLink(items.map((l) => l.id));
       return { items: items.map((l) => toItem(l, totals.get(l.id) ?? 0)), total, limit, offset };
+    },
+
+    async tags(userId: number): Promise<TagCount[]> {
+      await users.getActiveUserOrThrow(userId);
+      return repo.tagCounts(userId);
     },
 
     async get(userId: number, code: string): Promise<LinkItem> {
@@ -184,6 +203,7 @@ export function createLinksService(deps: LinksServiceDeps) {
         isActive: input.is_active,
         expiresAt: parseExpiry(input.expires_at),
         maxClicks: input.max_clicks,
+        tags: input.tags && (await inAccountSpelling(userId, input.tags)),
       };
       const updated = await repo.update(link.id, changes);
       deps.onLinkChanged?.(code);

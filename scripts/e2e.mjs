@@ -67,6 +67,7 @@ if (hasNginx && process.env.E2E_DIRECT !== "1") {
   console.log(`Browser suite through nginx at ${stack.baseUrl} (${apiInstances} API instance(s)${shared ? ", sharing Redis" : ""})`);
 }
 
-const result = spawnSync("pnpm", ["--filter", "@shortly/web", "run", "e2e"], { stdio: "inherit", env });
+// Arguments go to Playwright (`node scripts/e2e.mjs links-import` runs one spec).
+const result = spawnSync("pnpm", ["--filter", "@shortly/web", "run", "e2e", ...process.argv.slice(2)], { stdio: "inherit", env });
 await stack?.stop();
 process.exit(result.status ?? 1);

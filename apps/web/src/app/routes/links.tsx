@@ -6,19 +6,23 @@ import { Button } from "../../components/ui/button";
 import { Spinner } from "../../components/ui/spinner";
 import { useAppConfig } from "../../features/app-config/api/get-app-config";
 import { useMe } from "../../features/auth/api/get-me";
-import { useLinks } from "../../features/links/api/get-links";
+import { ImportLinks } from "../../features/links/components/import-links";
+import { useLinkCount, useLinks } from "../../features/links/api/get-links";
 import { CreateLinkForm } from "../../features/links/components/create-link-form";
+import { LinkFilters } from "../../features/links/components/link-filters";
 import { LinkList } from "../../features/links/components/link-list";
 import { NewLinkCard } from "../../features/links/components/new-link-card";
 import { PlanUsage } from "../../features/links/components/plan-usage";
+import { useLinkView } from "../../features/links/hooks/use-link-view";
 import { useDocumentTitle } from "../../lib/use-document-title";
 
 export function LinksRoute() {
   useDocumentTitle("Links");
   const [params] = useSearchParams();
-  const [page, setPage] = useState(0);
+  const { view, setView, filtered, clear } = useLinkView();
   const [created, setCreated] = useState<CreatedUrlResponse | null>(null);
-  const links = useLinks(page);
+  const links = useLinks(view);
+  const count = useLinkCount();
   const me = useMe();
   const config = useAppConfig();
 
@@ -26,14 +30,16 @@ export function LinksRoute() {
     <div className="stack-lg">
       <div className="page-head">
         <h1>Your links</h1>
-        {links.data && me.data && config.data && (
-          <PlanUsage used={links.data.total} limit={config.data.free_plan_limit} plan={me.data.plan} />
+        {count.data !== undefined && me.data && config.data && (
+          <PlanUsage used={count.data} limit={config.data.free_plan_limit} plan={me.data.plan} />
         )}
       </div>
       <CreateLinkForm initialUrl={params.get("url") ?? ""} onCreated={setCreated} />
       {created && <NewLinkCard link={created} />}
+      <ImportLinks />
       <section aria-labelledby="links-title" className="stack">
         <h2 id="links-title">All links</h2>
+        <LinkFilters view={view} filtered={filtered} onChange={setView} onClear={clear} />
         {links.isPending && <Spinner label="Loading your links…" />}
         {links.isError && (
           <Alert
@@ -46,7 +52,16 @@ export function LinksRoute() {
             Your links could not be loaded. {links.error.message}
           </Alert>
         )}
-        {links.data && <LinkList data={links.data} page={page} onPageChange={setPage} />}
+        {links.data && (
+          <LinkList
+            data={links.data}
+            page={view.page}
+            onPageChange={(page) => setView({ ...view, page })}
+            filtered={filtered}
+            onClearFilters={clear}
+            onTag={(tag) => setView({ tag })}
+          />
+        )}
       </section>
     </div>
   );

@@ -16,12 +16,20 @@ function toRequest(values: Record<string, FormDataEntryValue>) {
     // datetime-local is the user's local time; the API takes an instant.
     ...(text("expires_at") && { expires_at: new Date(text("expires_at")).toISOString() }),
     ...(text("max_clicks") && { max_clicks: Number(text("max_clicks")) }),
+    ...(text("tags") && {
+      tags: text("tags")
+        .split(",")
+        .filter((t) => t.trim()),
+    }),
   };
 }
 
 export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: string; onCreated: (link: CreatedUrlResponse) => void }) {
   const create = useCreateLink();
   const { errors, formError, formRef, check, showFieldErrors, showApiError } = useFormErrors();
+
+  // A problem with one tag is reported at "tags.<index>".
+  const tagsError = errors.tags ?? Object.entries(errors).find(([field]) => field.startsWith("tags."))?.[1];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -67,8 +75,8 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
           {create.isPending ? "Shortening…" : "Shorten"}
         </Button>
       </div>
-      <details className="options" open={Boolean(errors.custom_code || errors.expires_at || errors.max_clicks) || undefined}>
-        <summary>Options: custom code, expiry, click limit</summary>
+      <details className="options" open={Boolean(errors.custom_code || errors.expires_at || errors.max_clicks || tagsError) || undefined}>
+        <summary>Options: custom code, expiry, click limit, tags</summary>
         <div className="options-grid">
           <TextField
             label="Custom code"
@@ -88,6 +96,7 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
             error={errors.max_clicks}
             hint="Stops redirecting after this many clicks"
           />
+          <TextField label="Tags" name="tags" placeholder="newsletter, spring" error={tagsError} hint="Up to 10, separated by commas" />
         </div>
       </details>
       {formError && <Alert>{formError}</Alert>}

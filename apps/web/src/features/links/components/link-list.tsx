@@ -13,14 +13,28 @@ export interface LinkListProps {
   data: ListUrlsResponse;
   page: number;
   onPageChange: (page: number) => void;
+  /** Set when a search or filter narrows the list. */
+  filtered: boolean;
+  onClearFilters: () => void;
+  onTag: (tag: string) => void;
 }
 
-export function LinkList({ data, page, onPageChange }: LinkListProps) {
+export function LinkList({ data, page, onPageChange, filtered, onClearFilters, onTag }: LinkListProps) {
   const update = useUpdateLink();
   const remove = useDeleteLink();
   const [confirming, setConfirming] = useState<LinkItem | null>(null);
   const error = update.error ?? remove.error;
 
+  if (data.total === 0 && filtered) {
+    return (
+      <EmptyState title="No links match">
+        <p>Nothing in your links matches this search and these filters.</p>
+        <Button variant="secondary" size="sm" onClick={onClearFilters}>
+          Clear filters
+        </Button>
+      </EmptyState>
+    );
+  }
   if (data.total === 0) {
     return (
       <EmptyState title="No links yet">
@@ -34,7 +48,7 @@ export function LinkList({ data, page, onPageChange }: LinkListProps) {
     <>
       {error && <Alert>{error.message}</Alert>}
       <table className="links-table">
-        <caption className="visually-hidden">Your links, newest first</caption>
+        <caption className="visually-hidden">Your links</caption>
         <thead>
           <tr>
             <th scope="col">Short link</th>
@@ -57,6 +71,7 @@ export function LinkList({ data, page, onPageChange }: LinkListProps) {
               toggling={update.isPending && update.variables?.code === link.short_code}
               onToggle={(l) => update.mutate({ code: l.short_code, changes: { is_active: !l.is_active } })}
               onDelete={setConfirming}
+              onTag={onTag}
             />
           ))}
         </tbody>

@@ -11,9 +11,10 @@ export interface LinkRowProps {
   toggling: boolean;
   onToggle: (link: LinkItem) => void;
   onDelete: (link: LinkItem) => void;
+  onTag: (tag: string) => void;
 }
 
-export function LinkRow({ link, toggling, onToggle, onDelete }: LinkRowProps) {
+export function LinkRow({ link, toggling, onToggle, onDelete, onTag }: LinkRowProps) {
   const shortUrl = shortUrlFor(link.short_code);
   return (
     <tr>
@@ -26,6 +27,15 @@ export function LinkRow({ link, toggling, onToggle, onDelete }: LinkRowProps) {
         <span className="truncate" title={link.long_url}>
           {link.long_url}
         </span>
+        {link.tags.length > 0 && (
+          <span className="link-tags">
+            {link.tags.map((tag) => (
+              <button key={tag} type="button" className="tag" onClick={() => onTag(tag)} aria-label={`Show links tagged ${tag}`}>
+                {tag}
+              </button>
+            ))}
+          </span>
+        )}
       </td>
       <td data-label="Created">{formatDate(link.created_at)}</td>
       <td data-label="Clicks" className="num">

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// pnpm bench:stats: a link with 10,000,000 clicks and an account with 1,000
-// links; times GET /api/urls/{code}/stats and GET /api/urls (p50/p95/p99).
+// pnpm bench:stats: a link with 10,000,000 clicks and an account with 10,000
+// links, tags on half of them; times GET /api/urls/{code}/stats and
+// GET /api/urls plain, filtered by tag and state, and searched (p50/p95/p99).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +11,7 @@ import { startShortly } from "./processes.mjs";
 import { printTimingHeader, signUp, timeRequests } from "./requests.mjs";
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 10_000_000);
-const LINKS = 1000;
+const LINKS = 10_000;
 const SAMPLES = 300;
 
 const db = await benchDatabase();
@@ -24,8 +25,9 @@ const userId = rows[0].id;
 console.log(`Seeding ${LINKS} links and ${CLICKS.toLocaleString()} clicks on one of them (database: ${db.where})…`);
 const started = Date.now();
 await pool.query(
-  `INSERT INTO links (code, long_url, user_id, created_at, updated_at)
-   SELECT 'st' || lpad(i::text, 6, '0'), 'https://example.com/' || i, $1, now() - (i || ' minutes')::interval, now()
+  `INSERT INTO links (code, long_url, user_id, created_at, updated_at, tags, is_active)
+   SELECT 'st' || lpad(i::text, 6, '0'), 'https://example.com/articles/' || i || '?ref=bench', $1, now() - (i || ' minutes')::interval, now(),
+          CASE WHEN i % 2 = 0 THEN ARRAY['Campaign ' || (i % 20), 'news'] ELSE ARRAY[]::text[] END, i % 10 <> 0
    FROM generate_series(1, ${LINKS}) AS i`,
   [userId],
 );
@@ -49,14 +51,19 @@ await timeRequests(`GET /api/urls/{code}/stats (${CLICKS.toLocaleString()} click
   warmup: 20,
   samples: SAMPLES,
 });
-await timeRequests(`GET /api/urls?limit=100 (account with ${LINKS} links)`, `${server.url}/api/urls?limit=100`, token, {
-  warmup: 20,
-  samples: SAMPLES,
-});
-await timeRequests(`GET /api/urls?limit=100&offset=900`, `${server.url}/api/urls?limit=100&offset=900`, token, {
-  warmup: 20,
-  samples: SAMPLES,
-});
+const lists = [
+  [`GET /api/urls?limit=100 (account with ${LINKS.toLocaleString()} links)`, "limit=100"],
+  ["GET /api/urls?limit=100&offset=9900", "limit=100&offset=9900"],
+  ["GET /api/urls?tag=campaign 4 (500 links)", "tag=campaign%204"],
+  ["GET /api/urls?tag=news&state=active (4,000 links)", "tag=news&state=active"],
+  ["GET /api/urls?q=articles/123 (search, 11 links)", "q=articles%2F123"],
+  ["GET /api/urls?q=bench&sort=-clicks (search, all, by clicks)", "q=bench&sort=-clicks"],
+  ["GET /api/tags", null],
+];
+for (const [label, query] of lists) {
+  const url = query === null ? `${server.url}/api/tags` : `${server.url}/api/urls?${query}`;
+  await timeRequests(label, url, token, { warmup: 20, samples: SAMPLES });
+}
 
 await server.stop();
 await pool.end();

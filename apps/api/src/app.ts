@@ -5,7 +5,7 @@ import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-
 import { ERROR_MESSAGES } from "@shortly/contract";
 import type { AppConfig } from "./config.js";
 import { createAuthService } from "./modules/auth/service.js";
-import { createPasswordHasher } from "./modules/auth/password-hasher.js";
+import { createPasswordHasher } from "./lib/password-hasher.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { createAnalyticsRepository } from "./modules/analytics/repository.js";
 import { analyticsRoutes } from "./modules/analytics/routes.js";

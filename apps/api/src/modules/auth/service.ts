@@ -4,7 +4,7 @@ import { SessionExpiredError, type IssuedRefreshToken, type SessionsService } fr
 import type { UserRecord, UsersService } from "../users/service.js";
 import { InvalidCredentialsError } from "./errors.js";
 import type { LoginThrottle } from "./login-throttle.js";
-import type { PasswordHasher } from "./password-hasher.js";
+import type { PasswordHasher } from "../../lib/password-hasher.js";
 
 export interface AuthServiceDeps {
   users: UsersService;

@@ -173,10 +173,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     ttlDays: config.refreshTokenTtlDays,
     secret: config.jwtSecret,
   });
+  const hasher = await createPasswordHasher(config.bcryptRounds);
   const auth = createAuthService({
     users,
     sessions,
-    hasher: await createPasswordHasher(config.bcryptRounds),
+    hasher,
     throttle: createLoginThrottle({
       counters: app.counters,
       enabled: config.rateLimits.enabled,
@@ -197,10 +198,16 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     users,
     clicks,
     freePlanLinkLimit: config.freePlanLinkLimit,
+    hasher,
     ownHostnames: [new URL(config.publicUrl).hostname],
     onLinkChanged: (code) => app.linkEvents.publish(code),
   });
-  const redirects = createRedirectService({ repo: createRedirectRepository(app.pgRedirect), clicks, cache: linkCache });
+  const redirects = createRedirectService({
+    repo: createRedirectRepository(app.pgRedirect),
+    clicks,
+    cache: linkCache,
+    verifyPassword: hasher.verify,
+  });
   fastRedirect = createFastRedirect(redirects, config.trustProxy);
 
   await app.register(systemRoutes, {
@@ -234,6 +241,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     ...config.live,
   });
   await app.register(spaPlugin, { distDir: config.webDistDir });
-  await app.register(redirectRoutes, { redirects });
+  await app.register(redirectRoutes, {
+    redirects,
+    passwordAttempts: { enabled: config.rateLimits.enabled, max: config.rateLimits.linkPasswordPerHour, windowMs: 3_600_000 },
+  });
   return app;
 }

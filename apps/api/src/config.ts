@@ -33,6 +33,7 @@ const envSchema = z.object({
   RATE_LIMIT_LINKS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Requests per minute for each API key, on top of the per-route limits. */
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_LINK_PASSWORD_PER_HOUR: z.coerce.number().int().min(1).default(20),
   LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   GOOGLE_CLIENT_ID: z.string().optional(),
@@ -140,6 +141,7 @@ export interface RateLimitConfig {
   linksPerMinute: number;
   /** Requests per minute for each API key. */
   apiKeyPerMinute: number;
+  linkPasswordPerHour: number;
   loginFailuresBeforeDelay: number;
   loginMaxDelaySeconds: number;
 }
@@ -159,6 +161,7 @@ export function rateLimitConfig(env: Env): RateLimitConfig {
     refreshPerIpPerMinute: env.RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE,
     linksPerMinute: env.RATE_LIMIT_LINKS_PER_MINUTE,
     apiKeyPerMinute: env.RATE_LIMIT_API_KEY_PER_MINUTE,
+    linkPasswordPerHour: env.RATE_LIMIT_LINK_PASSWORD_PER_HOUR,
     loginFailuresBeforeDelay: env.LOGIN_FAILURES_BEFORE_DELAY,
     loginMaxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS,
   };

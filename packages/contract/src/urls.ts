@@ -11,6 +11,15 @@ const maxClicksSchema = z
   .min(1, { message: "ensure this value is greater than or equal to 1" })
   .max(2_000_000_000);
 
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+/** A link's password: 8 to 72 bytes (bcrypt reads no further), stored only as a hash. */
+export const LINK_PASSWORD_MIN_BYTES = 8;
+export const LINK_PASSWORD_MAX_BYTES = 72;
+export const linkPasswordSchema = z
+  .string({ message: "str type expected" })
+  .refine((p) => utf8Bytes(p) >= LINK_PASSWORD_MIN_BYTES, { message: `ensure this value has at least ${LINK_PASSWORD_MIN_BYTES} bytes` })
+  .refine((p) => utf8Bytes(p) <= LINK_PASSWORD_MAX_BYTES, { message: `ensure this value has at most ${LINK_PASSWORD_MAX_BYTES} bytes` });
+
 export const createUrlRequestSchema = z.object({
   long_url: longUrlSchema,
   custom_code: customCodeSchema.optional(),
@@ -18,6 +27,8 @@ export const createUrlRequestSchema = z.object({
   expires_at: isoDateTime.nullish(),
   max_clicks: maxClicksSchema.nullish(),
   tags: tagsSchema.optional(),
+  /** Visitors must type it before being redirected. */
+  password: linkPasswordSchema.optional(),
 });
 export type CreateUrlRequest = z.input<typeof createUrlRequestSchema>;
 /** The request after validation (URL normalised), as the API receives it. */
@@ -43,6 +54,9 @@ export const linkItemSchema = createdUrlResponseSchema.extend({
   total_clicks: z.number().int(),
   state: linkStateSchema,
   tags: z.array(z.string()),
+  has_password: z.boolean(),
+  /** Human visits counted against max_clicks (bots and previews never use one up); total_clicks counts every redirect. */
+  clicks_used: z.number().int(),
 });
 export type LinkItem = z.infer<typeof linkItemSchema>;
 
@@ -78,6 +92,8 @@ export const updateUrlRequestSchema = z
     max_clicks: maxClicksSchema.nullable().optional(),
     /** Replaces the link's tags; `[]` removes them all. */
     tags: tagsSchema.optional(),
+    /** Sets or changes the password; `null` removes it. */
+    password: linkPasswordSchema.nullable().optional(),
   })
   .strict();
 export type UpdateUrlRequest = z.input<typeof updateUrlRequestSchema>;

@@ -36,3 +36,7 @@ export async function createLink(
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
+
+/** A person's browser: bots (and test clients, which isbot counts as bots) never use up a link's max_clicks. */
+export const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+export const BROWSER = { "user-agent": BROWSER_UA };

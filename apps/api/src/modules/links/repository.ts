@@ -12,6 +12,8 @@ export interface LinkRecord {
   maxClicks: number | null;
   clicksUsed: number;
   tags: string[];
+  /** bcrypt; null when the link has no password. */
+  passwordHash: string | null;
   createdAt: Date;
 }
 
@@ -22,6 +24,7 @@ export interface NewLink {
   expiresAt: Date | null;
   maxClicks: number | null;
   tags: string[];
+  passwordHash: string | null;
 }
 
 export interface LinkListQuery {
@@ -71,6 +74,7 @@ export interface LinkChanges {
   expiresAt?: Date | null;
   maxClicks?: number | null;
   tags?: string[];
+  passwordHash?: string | null;
 }
 
 const fields = {
@@ -83,6 +87,7 @@ const fields = {
   maxClicks: true,
   clicksUsed: true,
   tags: true,
+  passwordHash: true,
   createdAt: true,
 } as const;
 
@@ -96,6 +101,7 @@ interface LinkRow {
   max_clicks: number | null;
   clicks_used: number;
   tags: string[];
+  password_hash: string | null;
   created_at: Date;
 }
 
@@ -109,6 +115,7 @@ const fromRow = (r: LinkRow): LinkRecord => ({
   maxClicks: r.max_clicks,
   clicksUsed: r.clicks_used,
   tags: r.tags,
+  passwordHash: r.password_hash,
   createdAt: r.created_at,
 });
 
@@ -166,7 +173,7 @@ export function createLinksRepository(db: Db) {
       const byClicks = query.sort.endsWith("clicks");
       const [rows, counted] = await Promise.all([
         db.$queryRaw<Array<LinkRow>>`
-          SELECT l.id, l.code, l.long_url, l.user_id, l.is_active, l.expires_at, l.max_clicks, l.clicks_used, l.tags, l.created_at
+          SELECT l.id, l.code, l.long_url, l.user_id, l.is_active, l.expires_at, l.max_clicks, l.clicks_used, l.tags, l.password_hash, l.created_at
                  ${byClicks ? Prisma.sql`, coalesce((SELECT sum(d.clicks) FROM link_daily_clicks d WHERE d.link_id = l.id), 0) AS total_clicks` : Prisma.empty}
           FROM links l WHERE ${where}
           ORDER BY ${ORDER[query.sort]} LIMIT ${query.limit} OFFSET ${query.offset}`,

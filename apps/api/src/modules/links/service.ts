@@ -15,6 +15,7 @@ import {
 } from "@shortly/contract";
 import { AppError, ValidationFailedError } from "../../lib/app-error.js";
 import { linkState } from "../../lib/link-state.js";
+import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { generateShortCode } from "../../lib/short-code.js";
 import type { ClicksService } from "../clicks/service.js";
 import type { UsersService } from "../users/service.js";
@@ -43,6 +44,8 @@ export interface LinksServiceDeps {
   users: UsersService;
   clicks: ClicksService;
   freePlanLinkLimit: number;
+  /** Hashes link passwords. */
+  hasher: Pick<PasswordHasher, "hash">;
   /** Hostnames of this service: a link to them would loop. */
   ownHostnames: string[];
   clock?: () => Date;
@@ -73,6 +76,8 @@ export function createLinksService(deps: LinksServiceDeps) {
     total_clicks: totalClicks,
     state: linkState(link, clock()),
     tags: link.tags,
+    has_password: link.passwordHash !== null,
+    clicks_used: link.clicksUsed,
   });
 
   /** Tags in the account's existing spellings: "SALE" on a new link joins the account's "Sale". */
@@ -131,6 +136,7 @@ export function createLinksService(deps: LinksServiceDeps) {
       expiresAt: parseExpiry(input.expires_at) ?? null,
       maxClicks: input.max_clicks ?? null,
       tags: input.tags?.length ? await inAccountSpelling(userId, input.tags) : [],
+      passwordHash: input.password === undefined ? null : await deps.hasher.hash(input.password),
     };
     const link = await insert(draft, input.custom_code, user.plan === "free" ? freePlanLinkLimit : null);
     deps.onLinkChanged?.(link.code); // a visit before it existed may be cached as "unknown"
@@ -204,6 +210,7 @@ export function createLinksService(deps: LinksServiceDeps) {
         expiresAt: parseExpiry(input.expires_at),
         maxClicks: input.max_clicks,
         tags: input.tags && (await inAccountSpelling(userId, input.tags)),
+        passwordHash: input.password == null ? input.password : await deps.hasher.hash(input.password),
       };
       const updated = await repo.update(link.id, changes);
       deps.onLinkChanged?.(code);

@@ -7,6 +7,8 @@ export interface CachedLink {
   isActive: boolean;
   expiresAt: Date | null;
   maxClicks: number | null;
+  /** Visitors must give the password (checked against the stored hash, never cached). */
+  hasPassword: boolean;
 }
 
 export interface LinkCacheOptions {

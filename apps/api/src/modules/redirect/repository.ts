@@ -8,9 +8,10 @@ export interface RedirectTarget {
   expiresAt: Date | null;
   maxClicks: number | null;
   clicksUsed: number;
+  hasPassword: boolean;
 }
 
-const COLUMNS = `id, user_id AS "userId", long_url AS "longUrl", is_active AS "isActive", expires_at AS "expiresAt", max_clicks AS "maxClicks", clicks_used AS "clicksUsed"`;
+const COLUMNS = `id, user_id AS "userId", long_url AS "longUrl", is_active AS "isActive", expires_at AS "expiresAt", max_clicks AS "maxClicks", clicks_used AS "clicksUsed", password_hash IS NOT NULL AS "hasPassword"`;
 
 /**
  * The redirect's queries, on node-postgres rather than Prisma: they run on the
@@ -39,7 +40,17 @@ export function createRedirectRepository(pool: pg.Pool) {
       return rows;
     },
 
-    /** For HEAD: would a visit be let through now? (Takes nothing.) */
+    /** The link's password hash as stored now (null: it has none), read for each attempt so a change applies at once. */
+    async passwordHashOf(linkId: number): Promise<string | null> {
+      const { rows } = await pool.query<{ hash: string | null }>({
+        name: "redirect-password-hash",
+        text: "SELECT password_hash AS hash FROM links WHERE id = $1",
+        values: [linkId],
+      });
+      return rows[0]?.hash ?? null;
+    },
+
+    /** For HEAD and bots: would a visit be let through now? (Takes nothing.) */
     async hasClicksLeft(linkId: number): Promise<boolean> {
       const { rows } = await pool.query<{ left: boolean }>({
         name: "redirect-has-clicks-left",

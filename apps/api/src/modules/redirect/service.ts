@@ -1,8 +1,8 @@
+import { isbot } from "isbot";
 import { ClicksUnavailableError, type ClicksService } from "../clicks/service.js";
-import { LinkGoneError, LinkNotFoundError } from "../links/service.js";
 import type { CachedLink, LinkCache } from "./link-cache.js";
 import type { RedirectRepository, RedirectTarget } from "./repository.js";
-import { decideVisit, isServableCode } from "./visit-decision.js";
+import { decideVisit, isServableCode, type GoneReason, type VisitDecision } from "./visit-decision.js";
 
 export interface Visit {
   code: string;
@@ -13,6 +13,18 @@ export interface Visit {
   ip: string | null;
 }
 
+/** What a visit got: the redirect, or what the visitor is shown instead. */
+export type VisitOutcome =
+  | { kind: "redirect"; location: string }
+  | { kind: "password"; wrong: boolean }
+  | { kind: "not_found" }
+  | { kind: "gone"; reason: GoneReason };
+
+const NOT_FOUND: VisitOutcome = { kind: "not_found" };
+const ASK_PASSWORD: VisitOutcome = { kind: "password", wrong: false };
+const WRONG_PASSWORD: VisitOutcome = { kind: "password", wrong: true };
+const LIMIT_REACHED: VisitOutcome = { kind: "gone", reason: "limit_reached" };
+
 function clip(value: string | null, max: number): string | null {
   return value === null ? null : value.slice(0, max);
 }
@@ -21,6 +33,8 @@ export interface RedirectServiceDeps {
   repo: RedirectRepository;
   clicks: ClicksService;
   cache: LinkCache;
+  /** Checks a link password against its bcrypt hash. */
+  verifyPassword: (password: string, hash: string) => Promise<boolean>;
   clock?: () => Date;
 }
 
@@ -29,7 +43,7 @@ export interface RedirectServiceDeps {
  * only on a miss), the atomic claim only for links with a click limit, and
  * the click spooled and queued, never awaited.
  */
-export function createRedirectService({ repo, clicks, cache, clock = () => new Date() }: RedirectServiceDeps) {
+export function createRedirectService({ repo, clicks, cache, verifyPassword, clock = () => new Date() }: RedirectServiceDeps) {
   const toCached = (link: RedirectTarget): CachedLink => ({
     id: link.id,
     userId: link.userId,
@@ -37,6 +51,7 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
     isActive: link.isActive,
     expiresAt: link.expiresAt,
     maxClicks: link.maxClicks,
+    hasPassword: link.hasPassword,
   });
 
   async function lookup(code: string): Promise<CachedLink | null> {
@@ -101,22 +116,55 @@ export function createRedirectService({ repo, clicks, cache, clock = () => new D
     ip: visit.ip,
   });
 
+  /**
+   * Carries out a decision. A limited link's click is claimed atomically by
+   * a person's visit; HEAD requests and bots (link previews) never use one
+   * up: they are let through while one is left. Every redirect but HEAD is a
+   * click, bots' included (analytics tells them apart).
+   */
+  async function follow(decision: VisitDecision, visit: Visit, now: Date): Promise<VisitOutcome> {
+    if (decision.kind === "password") return ASK_PASSWORD;
+    if (decision.kind !== "redirect") return decision;
+    const { link } = decision;
+    if (decision.claimsClick) {
+      const takesClick = visit.countsAsClick && !isbot(visit.userAgent);
+      const allowed = takesClick ? await repo.claimClick(link.id) : await repo.hasClicksLeft(link.id);
+      if (!allowed) return LIMIT_REACHED;
+    }
+    if (visit.countsAsClick) await clicks.record(toClick(link, visit, now));
+    return { kind: "redirect", location: decision.location };
+  }
+
+  async function decide(visit: Visit): Promise<{ decision: VisitDecision; now: Date } | null> {
+    if (!isServableCode(visit.code)) return null;
+    const link = await lookup(visit.code);
+    if (cache.hasStale) scheduleRefresh();
+    const now = clock();
+    return { decision: decideVisit(link, now), now };
+  }
+
   return {
-    async resolve(visit: Visit): Promise<string> {
-      if (!isServableCode(visit.code)) throw new LinkNotFoundError();
-      const link = await lookup(visit.code);
-      if (cache.hasStale) scheduleRefresh();
-      const now = clock();
-      const decision = decideVisit(link, now);
-      if (decision.kind === "not_found") throw new LinkNotFoundError();
-      if (decision.kind === "gone") throw new LinkGoneError();
-      if (!visit.countsAsClick) {
-        if (decision.claimsClick && !(await repo.hasClicksLeft(decision.link.id))) throw new LinkGoneError();
-        return decision.location;
-      }
-      if (decision.claimsClick && !(await repo.claimClick(decision.link.id))) throw new LinkGoneError();
-      await clicks.record(toClick(decision.link, visit, now));
-      return decision.location;
+    /** A visit (GET or HEAD) that reached Fastify: everything the fast path leaves. */
+    async resolve(visit: Visit): Promise<VisitOutcome> {
+      const decided = await decide(visit);
+      return decided ? follow(decided.decision, visit, decided.now) : NOT_FOUND;
+    },
+
+    /**
+     * A password typed on a protected link's page: the stored hash is read
+     * each time, so a changed or removed password applies at once. A link
+     * without a password (any more) is visited as usual.
+     */
+    async unlock(visit: Visit, password: string): Promise<VisitOutcome> {
+      const decided = await decide(visit);
+      if (!decided) return NOT_FOUND;
+      const { decision, now } = decided;
+      if (decision.kind !== "password") return follow(decision, visit, now);
+      const hash = await repo.passwordHashOf(decision.link.id).catch((error: unknown) => {
+        throw new ClicksUnavailableError({ cause: error });
+      });
+      if (hash !== null && (password === "" || !(await verifyPassword(password, hash)))) return WRONG_PASSWORD;
+      return follow(decideVisit(decision.link, now, true), visit, now);
     },
 
     /**

@@ -2,16 +2,23 @@ import { isReservedCode, isValidShortCodeFormat } from "@shortly/contract";
 import { linkState } from "../../lib/link-state.js";
 import type { CachedLink } from "./link-cache.js";
 
+export type GoneReason = "expired" | "limit_reached";
+
 /**
  * What a visit to a short code gets. `redirect` may still turn into `gone`
  * when the link has a click limit: `claimsClick` says the limit must be
- * claimed atomically (in the database) before answering.
+ * checked atomically (in the database) before answering. `password` asks
+ * the visitor for the link's password before any of that.
  */
 export type VisitDecision =
-  { kind: "redirect"; link: CachedLink; location: string; claimsClick: boolean } | { kind: "not_found" } | { kind: "gone" };
+  | { kind: "redirect"; link: CachedLink; location: string; claimsClick: boolean }
+  | { kind: "password"; link: CachedLink }
+  | { kind: "not_found" }
+  | { kind: "gone"; reason: GoneReason };
 
 const NOT_FOUND: VisitDecision = { kind: "not_found" };
-const GONE: VisitDecision = { kind: "gone" };
+const EXPIRED: VisitDecision = { kind: "gone", reason: "expired" };
+const LIMIT_REACHED: VisitDecision = { kind: "gone", reason: "limit_reached" };
 
 /** Whether a path segment can name a link at all; anything else is not found without a lookup. */
 export const isServableCode = (code: string) => isValidShortCodeFormat(code) && !isReservedCode(code);
@@ -20,18 +27,20 @@ export const isServableCode = (code: string) => isValidShortCodeFormat(code) && 
  * The redirect's one decision, used by the fast path and the Fastify route
  * alike. A click limit is the one rule it cannot settle alone: it says the
  * click must be claimed, and the claim (atomic, in the database) turns a spent
- * limit into "gone".
+ * limit into "gone". `unlocked`: the visitor gave the link's right password.
  */
-export function decideVisit(link: CachedLink | null, now: Date): VisitDecision {
+export function decideVisit(link: CachedLink | null, now: Date, unlocked = false): VisitDecision {
   if (!link) return NOT_FOUND;
   // A cached link carries no clicksUsed: no copy is made per visit, and the limit is left to the claim.
   switch (linkState(link, now)) {
     case "disabled":
       return NOT_FOUND;
     case "expired":
+      return EXPIRED;
     case "limit_reached":
-      return GONE;
+      return LIMIT_REACHED;
     case "active":
+      if (link.hasPassword && !unlocked) return { kind: "password", link };
       return { kind: "redirect", link, location: link.longUrl, claimsClick: link.maxClicks !== null };
   }
 }

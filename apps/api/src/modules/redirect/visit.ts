@@ -7,8 +7,8 @@ import type { Visit } from "./service.js";
 export function visitFrom(req: IncomingMessage, code: string, ip: string | null): Visit {
   return {
     code,
-    // HEAD answers like GET but is not a click.
-    countsAsClick: req.method === "GET",
+    // HEAD answers like GET but is not a click; a POST is a password given on the link's page.
+    countsAsClick: req.method !== "HEAD",
     referrer: req.headers.referer ?? null,
     userAgent: req.headers["user-agent"] ?? null,
     ip,

@@ -13,6 +13,7 @@ const limits: RateLimitConfig = {
   refreshPerIpPerMinute: 5,
   linksPerMinute: 2,
   apiKeyPerMinute: 5,
+  linkPasswordPerHour: 3,
   loginFailuresBeforeDelay: 2,
   loginMaxDelaySeconds: 30,
 };

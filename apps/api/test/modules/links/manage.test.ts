@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
-import { createLink, createUser } from "../../helpers/factories.js";
+import { BROWSER, createLink, createUser } from "../../helpers/factories.js";
 
 const app = await buildTestApp();
 const db = testDb();
@@ -13,7 +13,7 @@ describe("GET /api/urls", () => {
     const first = await createLink(app, user);
     const second = await createLink(app, user, { max_clicks: 1 });
     await createLink(app, other);
-    await app.inject({ url: `/${second.short_code}` });
+    await app.inject({ url: `/${second.short_code}`, headers: BROWSER });
     await app.clickRecorder.flush();
 
     const res = await app.inject({ url: "/api/urls", headers: user.headers });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
-import { createLink, createUser } from "../../helpers/factories.js";
+import { BROWSER, createLink, createUser } from "../../helpers/factories.js";
 
 const app = await buildTestApp();
 const db = testDb();
@@ -26,7 +26,7 @@ describe("GET /api/urls/:short_code/stats", () => {
         ip: null,
       });
     }
-    await app.inject({ url: `/${link.short_code}` });
+    await app.inject({ url: `/${link.short_code}`, headers: BROWSER });
     await app.clickRecorder.flush();
     const today = new Date().toISOString().slice(0, 10);
 
@@ -78,7 +78,7 @@ describe("GET /api/urls/:short_code/stats", () => {
     const expired = await createLink(app, user);
     const used = await createLink(app, user, { max_clicks: 1 });
     await db.query("UPDATE links SET expires_at = now() - interval '1 minute' WHERE code = $1", [expired.short_code]);
-    expect((await app.inject({ url: `/${used.short_code}` })).statusCode).toBe(302);
+    expect((await app.inject({ url: `/${used.short_code}`, headers: BROWSER })).statusCode).toBe(302);
     for (const code of [expired.short_code, used.short_code]) {
       const res = await stats(code, user.headers);
       expect(res.statusCode).toBe(410);

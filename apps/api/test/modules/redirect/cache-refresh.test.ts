@@ -56,6 +56,7 @@ describe("a refresh of many stale links", () => {
       expiresAt: null,
       maxClicks: null,
       clicksUsed: 0,
+      hasPassword: false,
     });
     for (const code of codes) cache.set(code, { ...target(code, "https://example.com/old") });
     const reads: number[] = [];
@@ -65,12 +66,13 @@ describe("a refresh of many stale links", () => {
         return asked.map((code) => target(code, "https://example.com/new"));
       },
     } as unknown as RedirectRepository;
-    const service = createRedirectService({ repo, cache, clicks: {} as ClicksService });
+    const service = createRedirectService({ repo, cache, clicks: {} as ClicksService, verifyPassword: async () => false });
     now = 1000; // every one of them stale at once, as after a warm-up
     for (const code of codes) {
-      expect(await service.resolve({ code, countsAsClick: false, referrer: null, userAgent: null, ip: null })).toBe(
-        "https://example.com/old",
-      );
+      expect(await service.resolve({ code, countsAsClick: false, referrer: null, userAgent: null, ip: null })).toEqual({
+        kind: "redirect",
+        location: "https://example.com/old",
+      });
     }
     await expect.poll(() => reads.reduce((a, b) => a + b, 0), { timeout: 2000, interval: 20 }).toBe(1200);
     expect(reads).toEqual([200, 200, 200, 200, 200, 200]);
@@ -79,7 +81,15 @@ describe("a refresh of many stale links", () => {
 });
 
 describe("link cache entries", () => {
-  const link: CachedLink = { id: 1, userId: 1, longUrl: "https://example.com/", isActive: true, expiresAt: null, maxClicks: null };
+  const link: CachedLink = {
+    id: 1,
+    userId: 1,
+    longUrl: "https://example.com/",
+    isActive: true,
+    expiresAt: null,
+    maxClicks: null,
+    hasPassword: false,
+  };
 
   it("are reported stale once within the TTL's last quarter, and dropped at four times it if never refreshed", () => {
     let now = 0;

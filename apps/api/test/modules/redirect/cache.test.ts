@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
-import { createLink, createUser } from "../../helpers/factories.js";
+import { BROWSER, createLink, createUser } from "../../helpers/factories.js";
 import { reachableRedisUrl } from "../../helpers/redis.js";
 
 const app = await buildTestApp({ linkCache: { maxEntries: 1000, ttlMs: 60_000, negativeMaxEntries: 500, negativeTtlMs: 60_000 } });
 const db = testDb();
 resetDatabaseBeforeEach(db);
 
-const visit = (target: typeof app, code: string) => target.inject({ url: `/${code}` });
+const visit = (target: typeof app, code: string) => target.inject({ url: `/${code}`, headers: BROWSER });
 
 describe("the redirect cache in one instance", () => {
   it("serves a visited link from memory, and an edit through the API at once", async () => {

@@ -2,29 +2,18 @@
 // disabled, edited or deleted: over real HTTP, where cached links are answered
 // by the fast path before Fastify, on the instance that made the change and on
 // a second one that hears of it through Redis.
-import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { beforeEach, describe, expect, it } from "vitest";
-import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
+import { resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
 import { createLink, createUser, type TestUser } from "../../helpers/factories.js";
+import { BROWSER_ACCEPT, listeningApp } from "../../helpers/listening-app.js";
 import { reachableRedisUrl } from "../../helpers/redis.js";
 
 const redisUrl = await reachableRedisUrl();
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
-/** An instance listening on a free port, counting the requests that reach Fastify (the rest took the fast path). */
-async function instance(redis: string | null) {
-  const app = await buildTestApp({ redisUrl: redis });
-  const seen = { byFastify: 0 };
-  app.addHook("onRequest", async () => {
-    seen.byFastify++;
-  });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  return { app, seen, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
-}
-
-const first = await instance(redisUrl);
-const second = redisUrl ? await instance(redisUrl) : null;
+const first = await listeningApp({ redisUrl });
+const second = redisUrl ? await listeningApp({ redisUrl }) : null;
 const instances = second ? [first, second] : [first];
 const db = testDb();
 resetDatabaseBeforeEach(db);
@@ -58,6 +47,18 @@ async function cacheEverywhere(code: string, location: string) {
 
 const patch = (app: FastifyInstance, user: TestUser, code: string, payload: Record<string, unknown>) =>
   app.inject({ method: "PATCH", url: `/api/urls/${code}`, headers: user.headers, payload });
+
+/** A browser's navigation: a refusal is a page, whose heading says which. */
+const browse = async (on: { url: string }, code: string) => {
+  const res = await fetch(`${on.url}/${code}`, { redirect: "manual", headers: { "user-agent": CHROME, accept: BROWSER_ACCEPT } });
+  const heading = /<h1>([^<]*)<\/h1>/.exec(await res.text())?.[1] ?? null;
+  return { status: res.status, location: res.headers.get("location"), heading };
+};
+
+async function browseEverywhere(code: string, expected: { status: number; location?: string | null; heading?: string | null }) {
+  expect(await browse(first, code)).toMatchObject(expected);
+  if (second) await expect.poll(() => browse(second, code), { timeout: 1000, interval: 20 }).toMatchObject(expected);
+}
 
 /** The local instance answers at once; the other within a second. */
 async function expectEverywhere(code: string, expected: { status: number; location?: string | null }) {
@@ -108,5 +109,18 @@ describe(`a cached link over real HTTP${second ? ", on two instances sharing Red
     await cacheEverywhere(link.short_code, "https://example.com/gone");
     expect((await first.app.inject({ method: "DELETE", url: `/api/urls/${link.short_code}`, headers: user.headers })).statusCode).toBe(204);
     await expectEverywhere(link.short_code, { status: 404, location: null });
+  });
+
+  it("shows a browser the pages at once when it is disabled or gets a password, and redirects again after", async () => {
+    const user = await createUser(first.app);
+    const link = await createLink(first.app, user, { long_url: "https://example.com/paged" });
+    await cacheEverywhere(link.short_code, "https://example.com/paged");
+    expect((await patch(first.app, user, link.short_code, { is_active: false })).statusCode).toBe(200);
+    await browseEverywhere(link.short_code, { status: 404, location: null, heading: "There’s no link here" });
+    expect((await patch(first.app, user, link.short_code, { is_active: true, password: "open sesame" })).statusCode).toBe(200);
+    await browseEverywhere(link.short_code, { status: 200, location: null, heading: "This link is protected" });
+    await expectEverywhere(link.short_code, { status: 401, location: null });
+    expect((await patch(first.app, user, link.short_code, { password: null })).statusCode).toBe(200);
+    await cacheEverywhere(link.short_code, "https://example.com/paged");
   });
 });

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from "fastify";
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
-import { createLink, createUser } from "../../helpers/factories.js";
+import { BROWSER, createLink, createUser } from "../../helpers/factories.js";
 
 /** Listens on a free port and counts the requests that reach Fastify. */
 async function listening(app: FastifyInstance) {
@@ -75,11 +75,13 @@ describe("the redirect fast path", () => {
     expect((await visit(direct.url, "/NoSuchCode")).status).toBe(404);
     expect((await visit(direct.url, `/${link.short_code}?from=mail`)).status).toBe(302);
     expect((await visit(direct.url, `/${link.short_code}/more`)).status).toBe(404);
-    expect((await visit(direct.url, `/${link.short_code}`, { method: "POST" })).status).toBe(405);
+    expect((await visit(direct.url, `/${link.short_code}`, { method: "PUT" })).status).toBe(405);
+    // POST gives a protected link its password; a link without one is simply visited (through Fastify).
+    expect((await visit(direct.url, `/${link.short_code}`, { method: "POST" })).status).toBe(302);
     expect((await visit(direct.url, "/api/health")).status).toBe(200);
-    expect(direct.seen.byFastify).toBe(before + 5);
+    expect(direct.seen.byFastify).toBe(before + 6);
     await app.clickRecorder.flush();
-    expect((await db.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n).toBe(2);
+    expect((await db.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n).toBe(3);
   });
 
   it("stops serving a link as soon as it is disabled, and never serves a link with a click limit", async () => {
@@ -98,7 +100,9 @@ describe("the redirect fast path", () => {
     expect(disabled.status).toBe(404);
     expect(await disabled.json()).toEqual({ detail: "Short URL not found" });
 
-    const statuses = await Promise.all(Array.from({ length: 12 }, () => visit(direct.url, `/${limited.short_code}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () => visit(direct.url, `/${limited.short_code}`, { headers: BROWSER }).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 302)).toHaveLength(3);
     expect(statuses.filter((s) => s === 410)).toHaveLength(9);
   });

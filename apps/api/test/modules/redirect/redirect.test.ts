@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
-import { createLink, createUser } from "../../helpers/factories.js";
+import { BROWSER, createLink, createUser } from "../../helpers/factories.js";
 
 const app = await buildTestApp();
 const proxied = await buildTestApp({ trustProxy: ["127.0.0.1"] });
@@ -68,7 +68,7 @@ describe("GET /:code", () => {
     expect(res.headers.location).toBe(link.long_url);
     await app.clickRecorder.flush();
     expect(await clicks()).toEqual([]);
-    expect((await app.inject({ url: `/${link.short_code}` })).statusCode).toBe(302);
+    expect((await app.inject({ url: `/${link.short_code}`, headers: BROWSER })).statusCode).toBe(302);
   });
 
   it("answers 404 in the contract's shape for unknown, reserved and disabled codes", async () => {
@@ -89,7 +89,7 @@ describe("GET /:code", () => {
     const user = await createUser(app);
     const link = await createLink(app, user);
     await db.query("UPDATE links SET expires_at = now() - interval '1 second'");
-    const res = await app.inject({ url: `/${link.short_code}` });
+    const res = await app.inject({ url: `/${link.short_code}`, headers: BROWSER });
     expect(res.statusCode).toBe(410);
     expect(res.json()).toEqual({ detail: "Short URL has expired or reached its click limit" });
   });
@@ -97,7 +97,7 @@ describe("GET /:code", () => {
   it("gives exactly five 302s to 50 parallel visits of a max_clicks: 5 link", async () => {
     const user = await createUser(app);
     const link = await createLink(app, user, { max_clicks: 5 });
-    const results = await Promise.all(Array.from({ length: 50 }, () => app.inject({ url: `/${link.short_code}` })));
+    const results = await Promise.all(Array.from({ length: 50 }, () => app.inject({ url: `/${link.short_code}`, headers: BROWSER })));
     const statuses = results.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 302)).toHaveLength(5);
     expect(statuses.filter((s) => s === 410)).toHaveLength(45);

@@ -1,0 +1,63 @@
+import { escapeHtml, renderPage } from "./page-layout.js";
+import type { GoneReason } from "./visit-decision.js";
+
+/** A page the visitor gets instead of a redirect, with its status. */
+export interface VisitorPage {
+  status: number;
+  html: string;
+}
+
+const message = (title: string, text: string) => `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`;
+
+/** Unknown and disabled links read the same: a visitor learns nothing about links that do not serve. */
+export const notFoundPage = (): VisitorPage => ({
+  status: 404,
+  html: renderPage({
+    title: "There’s no link here",
+    body: message(
+      "There’s no link here",
+      "This short link does not exist, or its owner has switched it off. Check the address you were given.",
+    ),
+  }),
+});
+
+const GONE: Record<GoneReason, [string, string]> = {
+  expired: ["This link has expired", "Its owner set it to stop working after a date, and that date has passed."],
+  limit_reached: ["This link has reached its click limit", "Its owner allowed it a number of visits, and they have all been used."],
+};
+
+export const gonePage = (reason: GoneReason): VisitorPage => {
+  const [title, text] = GONE[reason];
+  return { status: 410, html: renderPage({ title, body: message(title, text) }) };
+};
+
+/**
+ * The form a password-protected link shows (200), or shows again after a
+ * wrong password (401). It posts to the short link itself and never holds the destination.
+ */
+export const passwordPage = (code: string, wrong = false): VisitorPage => {
+  const error = wrong ? `<p class="error" id="password-error" role="alert">That password is not right. Try again.</p>` : "";
+  const form = `<form method="post" action="/${escapeHtml(code)}">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required autofocus${wrong ? ` aria-invalid="true" aria-describedby="password-error"` : ""}>
+<button type="submit">Open the link</button></form>`;
+  return {
+    status: wrong ? 401 : 200,
+    html: renderPage({
+      title: "This link is protected",
+      body: `${message("This link is protected", "Its owner asked for a password before it opens. Type the one you were given.")}${error}${form}`,
+    }),
+  };
+};
+
+export const tooManyAttemptsPage = (retryAfterSeconds: number): VisitorPage => {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} seconds` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return {
+    status: 429,
+    html: renderPage({
+      title: "Too many attempts",
+      body: message("Too many attempts", `Too many passwords were tried for this link from your address. Try again in ${wait}.`),
+    }),
+  };
+};

@@ -160,6 +160,32 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
     }
   });
 
+  it("passes a browser the API's visitor pages, and a protected link's password form post", async () => {
+    const browser = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "user-agent": "Mozilla/5.0 Chrome/131.0" };
+    const unknown = await raw(`${stack.baseUrl}/NoSuchCode`, { headers: browser });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(unknown.body).toContain("<h1>There’s no link here</h1>");
+
+    const created = await raw(`${stack.baseUrl}/api/urls`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ long_url: "https://example.com/locked", password: "open sesame" }),
+    });
+    expect(created.status).toBe(201);
+    const code = JSON.parse(created.body).short_code as string;
+    const form = await raw(`${stack.baseUrl}/${code}`, { headers: browser });
+    expect(form.status).toBe(200);
+    expect(form.body).toContain(`action="/${code}"`);
+    const unlocked = await raw(`${stack.baseUrl}/${code}`, {
+      method: "POST",
+      headers: { ...browser, "content-type": "application/x-www-form-urlencoded" },
+      body: "password=open+sesame",
+    });
+    expect(unlocked.status).toBe(302);
+    expect(unlocked.headers.location).toBe("https://example.com/locked");
+  });
+
   it("refuses bodies over the API's limit with JSON 413", async () => {
     const res = await raw(`${stack.baseUrl}/api/auth/register`, {
       method: "POST",

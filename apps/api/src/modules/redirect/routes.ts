@@ -7,7 +7,7 @@ import { LinkPasswordRequiredError, WrongLinkPasswordError } from "./errors.js";
 import { prefersHtml } from "./negotiate.js";
 import type { RedirectService, VisitOutcome } from "./service.js";
 import { visitFrom, writeRedirect } from "./visit.js";
-import { gonePage, notFoundPage, passwordPage, tooManyAttemptsPage, type VisitorPage } from "./visitor-pages.js";
+import { gonePage, notFoundPage, passwordPage, tooManyAttemptsPage, VISITOR_PAGE_CSP, type VisitorPage } from "./visitor-pages.js";
 
 export interface RedirectRoutesOptions {
   redirects: RedirectService;
@@ -16,7 +16,12 @@ export interface RedirectRoutesOptions {
 }
 
 function sendPage(reply: FastifyReply, page: VisitorPage) {
-  return reply.code(page.status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(page.html);
+  return reply
+    .code(page.status)
+    .header("cache-control", "no-store")
+    .header("content-security-policy", VISITOR_PAGE_CSP)
+    .type("text/html; charset=utf-8")
+    .send(page.html);
 }
 
 /**

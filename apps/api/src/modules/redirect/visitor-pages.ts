@@ -7,6 +7,14 @@ export interface VisitorPage {
   html: string;
 }
 
+/**
+ * The pages load nothing but their inline style. The password form posts to
+ * this origin and is answered with a redirect to the link's destination,
+ * which browsers check against form-action too: any http(s) target is allowed.
+ */
+export const VISITOR_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'";
+
 const message = (title: string, text: string) => `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`;
 
 /** Unknown and disabled links read the same: a visitor learns nothing about links that do not serve. */

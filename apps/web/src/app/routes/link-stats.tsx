@@ -15,6 +15,7 @@ import { useLink } from "../../features/links/api/get-link";
 import { useStats } from "../../features/links/api/get-stats";
 import { ClicksTable } from "../../features/links/components/clicks-table";
 import { LinkDetails } from "../../features/links/components/link-details";
+import { LinkPasswordForm } from "../../features/links/components/link-password-form";
 import { ApiError } from "../../lib/api-error";
 import { formatNumber } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -86,7 +87,9 @@ export function LinkStatsRoute() {
               <span className="muted small"> total</span>
             </p>
           </div>
-          <p className="muted small">Every visit the link answered, bots included (what a click limit counts).</p>
+          <p className="muted small">
+            Every visit the link answered, bots and link previews included. A click limit counts people’s visits only.
+          </p>
           <details>
             <summary>Redirects per day</summary>
             <ClicksTable byDate={stats.data.by_date} />
@@ -114,6 +117,7 @@ export function LinkStatsRoute() {
       <section aria-labelledby="details-title" className="stack">
         <h2 id="details-title">Details</h2>
         <LinkDetails link={item} />
+        <LinkPasswordForm link={item} />
       </section>
     </div>
   );

@@ -1,17 +1,20 @@
 import { createUrlRequestSchema, type CreatedUrlResponse } from "@shortly/contract";
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
 import { TextField } from "../../../components/ui/text-field";
 import { ApiError } from "../../../lib/api-error";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { useCreateLink } from "../api/create-link";
+import { hasUtm, withUtm, type Utm } from "../utils/utm";
+import { UtmBuilder } from "./utm-builder";
 
-/** Form values → the contract's request (empty optional fields left out). */
-function toRequest(values: Record<string, FormDataEntryValue>) {
+/** Form values → the contract's request (empty optional fields left out; UTM parameters added to the destination). */
+function toRequest(values: Record<string, FormDataEntryValue>, utm: Utm) {
   const text = (name: string) => String(values[name] ?? "").trim();
+  const longUrl = text("long_url");
   return {
-    long_url: text("long_url"),
+    long_url: (hasUtm(utm) && withUtm(longUrl, utm)) || longUrl,
     ...(text("custom_code") && { custom_code: text("custom_code") }),
     // datetime-local is the user's local time; the API takes an instant.
     ...(text("expires_at") && { expires_at: new Date(text("expires_at")).toISOString() }),
@@ -19,14 +22,19 @@ function toRequest(values: Record<string, FormDataEntryValue>) {
     ...(text("tags") && {
       tags: text("tags")
         .split(",")
-        .filter((t) => t.trim()),
+        .map((t) => t.trim())
+        .filter(Boolean),
     }),
+    // A password is taken as typed: spaces may be part of it.
+    ...(values.password && { password: String(values.password) }),
   };
 }
 
 export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: string; onCreated: (link: CreatedUrlResponse) => void }) {
   const create = useCreateLink();
   const { errors, formError, formRef, check, showFieldErrors, showApiError } = useFormErrors();
+  const [longUrl, setLongUrl] = useState(initialUrl);
+  const [utm, setUtm] = useState<Utm>({});
 
   // A problem with one tag is reported at "tags.<index>".
   const tagsError = errors.tags ?? Object.entries(errors).find(([field]) => field.startsWith("tags."))?.[1];
@@ -36,7 +44,7 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
     const form = event.currentTarget;
     let request;
     try {
-      request = toRequest(Object.fromEntries(new FormData(form)));
+      request = toRequest(Object.fromEntries(new FormData(form)), utm);
     } catch {
       return showFieldErrors({ expires_at: "Enter a valid date and time." });
     }
@@ -44,9 +52,9 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
     create.mutate(request, {
       onSuccess: (link) => {
         form.reset();
-        // reset() restores a URL carried in from the landing page; the next link starts empty.
-        const longUrl = form.elements.namedItem("long_url");
-        if (longUrl instanceof HTMLInputElement) longUrl.value = "";
+        // The next link starts empty, also when this one's URL came from the landing page.
+        setLongUrl("");
+        setUtm({});
         onCreated(link);
       },
       onError: (error) => {
@@ -67,7 +75,8 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
           type="url"
           inputMode="url"
           placeholder="https://example.com/a/very/long/path"
-          defaultValue={initialUrl}
+          value={longUrl}
+          onChange={(e) => setLongUrl(e.target.value)}
           required
           error={errors.long_url}
         />
@@ -75,8 +84,11 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
           {create.isPending ? "Shortening…" : "Shorten"}
         </Button>
       </div>
-      <details className="options" open={Boolean(errors.custom_code || errors.expires_at || errors.max_clicks || tagsError) || undefined}>
-        <summary>Options: custom code, expiry, click limit, tags</summary>
+      <details
+        className="options"
+        open={Boolean(errors.custom_code || errors.expires_at || errors.max_clicks || tagsError || errors.password) || undefined}
+      >
+        <summary>Options: custom code, expiry, click limit, tags, password</summary>
         <div className="options-grid">
           <TextField
             label="Custom code"
@@ -97,8 +109,17 @@ export function CreateLinkForm({ initialUrl = "", onCreated }: { initialUrl?: st
             hint="Stops redirecting after this many clicks"
           />
           <TextField label="Tags" name="tags" placeholder="newsletter, spring" error={tagsError} hint="Up to 10, separated by commas" />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.password}
+            hint="Visitors must type it to open the link (8–72 characters)"
+          />
         </div>
       </details>
+      <UtmBuilder longUrl={longUrl} utm={utm} onChange={setUtm} />
       {formError && <Alert>{formError}</Alert>}
     </form>
   );

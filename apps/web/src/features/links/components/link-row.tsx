@@ -5,6 +5,7 @@ import { CopyButton } from "../../../components/ui/copy-button";
 import { paths, shortUrlFor } from "../../../config/paths";
 import { formatDate, formatNumber } from "../../../lib/format";
 import { LinkStateBadge } from "./link-state-badge";
+import { QrDownloads } from "./qr-downloads";
 
 export interface LinkRowProps {
   link: LinkItem;
@@ -40,14 +41,27 @@ export function LinkRow({ link, toggling, onToggle, onDelete, onTag }: LinkRowPr
       <td data-label="Created">{formatDate(link.created_at)}</td>
       <td data-label="Clicks" className="num">
         {formatNumber(link.total_clicks)}
-        {link.max_clicks !== null && <span className="muted"> / {formatNumber(link.max_clicks)}</span>}
+        {link.max_clicks !== null && (
+          <span className="muted small clicks-used">
+            {formatNumber(link.clicks_used)} of {formatNumber(link.max_clicks)} used
+          </span>
+        )}
       </td>
       <td data-label="State">
         <LinkStateBadge state={link.state} />
+        {link.has_password && <span className="badge badge-password">Password</span>}
       </td>
       <td>
         <div className="actions">
           <CopyButton text={shortUrl} />
+          <details className="qr-menu">
+            <summary className="btn btn-ghost btn-sm" aria-label={`QR code for /${link.short_code}`}>
+              QR
+            </summary>
+            <div className="qr-popover card">
+              <QrDownloads shortUrl={shortUrl} />
+            </div>
+          </details>
           <Link className="btn btn-secondary btn-sm" to={paths.link(link.short_code)} aria-label={`Stats for /${link.short_code}`}>
             Stats
           </Link>

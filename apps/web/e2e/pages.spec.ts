@@ -25,6 +25,7 @@ test("public pages are accessible at desktop and phone widths", async ({ page })
 });
 
 test("signed-in pages are accessible at desktop and phone widths", async ({ page, request }) => {
+  test.setTimeout(60_000); // five pages, two widths, an axe scan each
   const { token } = await apiSignUp(request);
   const link = await apiCreateLink(request, token);
   await apiCreateLink(
@@ -62,7 +63,7 @@ test("disabling a link stops its redirect and explains its stats page", async ({
   await signInPage(page, token);
   await page.goto("/links");
   await page.getByRole("button", { name: `Disable /${link.short_code}` }).click();
-  await expect(page.getByText("Disabled", { exact: true })).toBeVisible();
+  await expect(page.getByRole("table").getByText("Disabled", { exact: true })).toBeVisible();
   expect((await request.get(`/${link.short_code}`, { maxRedirects: 0 })).status()).toBe(404);
   await page.goto(`/links/${link.short_code}`);
   await expect(page.getByText("This link is disabled.")).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { DESTINATION, apiSignUp, expectAccessible, screenshot, signInPage } from "./support";
 
@@ -8,9 +8,16 @@ async function createLink(request: APIRequestContext, token: string, data: Recor
   return (await res.json()) as { short_code: string };
 }
 
-const PHONE = { width: 390, height: 844 };
+/** The page at desktop and phone widths. */
+async function screenshots(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, `${name}-desktop`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
 
-test("a visitor of an expired link, or of no link, sees a page saying so", async ({ page, request }) => {
+test("a visitor of an expired, used-up or unknown link sees a page saying so", async ({ page, request }) => {
   const { token } = await apiSignUp(request);
   const { short_code } = await createLink(request, token, {
     long_url: `${DESTINATION}/expired-offer`,
@@ -23,14 +30,21 @@ test("a visitor of an expired link, or of no link, sees a page saying so", async
   await expect(page.getByRole("link", { name: "Go to the Shortly home page" })).toHaveAttribute("href", "/");
   expect(await page.content()).not.toContain("expired-offer");
   await expectAccessible(page);
-  await screenshot(page, "visitor-expired-desktop");
-  await page.setViewportSize(PHONE);
-  await screenshot(page, "visitor-expired-phone");
+  await screenshots(page, "visitor-expired");
+
+  const once = await createLink(request, token, { long_url: `${DESTINATION}/once`, max_clicks: 1 });
+  await page.goto(`/${once.short_code}`);
+  await expect(page).toHaveURL(`${DESTINATION}/once`);
+  const spent = await page.goto(`/${once.short_code}`);
+  expect(spent?.status()).toBe(410);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link has reached its click limit");
+  await screenshots(page, "visitor-limit-reached");
 
   const missing = await page.goto("/NoSuchLinkHere");
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("There’s no link here");
-  await screenshot(page, "visitor-not-found-phone");
+  await expectAccessible(page);
+  await screenshots(page, "visitor-not-found");
 });
 
 test("a visitor unlocks a protected link with its password and lands on the destination", async ({ page, request }) => {
@@ -42,13 +56,13 @@ test("a visitor unlocks a protected link with its password and lands on the dest
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link is protected");
   expect(await page.content()).not.toContain("/members");
   await expectAccessible(page);
-  await screenshot(page, "visitor-password-desktop");
+  await screenshots(page, "visitor-password");
 
   await page.getByLabel("Password").fill("not it");
   await page.getByRole("button", { name: "Open the link" }).click();
   await expect(page.getByRole("alert")).toHaveText("That password is not right. Try again.");
-  await page.setViewportSize(PHONE);
-  await screenshot(page, "visitor-password-wrong-phone");
+  await expectAccessible(page);
+  await screenshots(page, "visitor-password-wrong");
 
   await page.getByLabel("Password").fill("open sesame");
   await page.getByRole("button", { name: "Open the link" }).click();

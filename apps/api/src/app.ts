@@ -32,6 +32,13 @@ import { createSystemService } from "./modules/system/service.js";
 import { createUsersRepository } from "./modules/users/repository.js";
 import { usersRoutes } from "./modules/users/routes.js";
 import { createUsersService } from "./modules/users/service.js";
+import { createAbuseRepository } from "./modules/abuse/repository.js";
+import { createReportsService } from "./modules/abuse/reports.js";
+import { abuseRoutes } from "./modules/abuse/routes.js";
+import { createAbuseService } from "./modules/abuse/service.js";
+import { createAdminRepository } from "./modules/admin/repository.js";
+import { adminRoutes } from "./modules/admin/routes.js";
+import { createAdminService } from "./modules/admin/service.js";
 import { createLoginThrottle } from "./modules/auth/login-throttle.js";
 import { createSessionsRepository } from "./modules/sessions/repository.js";
 import { createSessionsService } from "./modules/sessions/service.js";
@@ -52,7 +59,7 @@ import errorHandlerPlugin from "./plugins/error-handler.js";
 import { clientErrorHandler, frameworkErrors } from "./plugins/framework-errors.js";
 import securityHeadersPlugin from "./plugins/security-headers.js";
 import websocketHandshakePlugin from "./plugins/websocket-handshake.js";
-import linkEventsPlugin from "./plugins/link-events.js";
+import linkEventsPlugin, { EVERY_LINK } from "./plugins/link-events.js";
 import liveClicksPlugin from "./plugins/live-clicks.js";
 import jsonParserPlugin from "./plugins/json-parser.js";
 import pgPoolPlugin from "./plugins/pg-pool.js";
@@ -124,10 +131,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     requestsPerMinute: config.rateLimits.apiKeyPerMinute,
     rateLimitsEnabled: config.rateLimits.enabled,
   });
+  const users = createUsersService(createUsersRepository(app.prisma), {
+    planLimits: config.planLimits,
+    adminEmails: config.adminEmails,
+  });
   await app.register(authPlugin, {
     secret: config.jwtSecret,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     apiKeys: { matches: looksLikeApiKey, authenticate: apiKeys.authenticate },
+    isActiveUser: users.isActive,
   });
   await app.register(linkEventsPlugin);
   await app.register(liveClicksPlugin);
@@ -164,10 +176,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.addHook("preClose", () => clickRecorder.close());
   const linkCache = createLinkCache(config.linkCache);
   app.decorate("linkCache", linkCache);
-  app.linkEvents.subscribe((code) => linkCache.invalidate(code));
+  app.linkEvents.subscribe((code) => (code === EVERY_LINK ? linkCache.clear() : linkCache.invalidate(code)));
   app.linkEvents.onMissedEvents(() => linkCache.clear());
 
-  const users = createUsersService(createUsersRepository(app.prisma));
   const clicks = createClicksService(clicksRepo, clickRecorder);
   const sessions = createSessionsService(createSessionsRepository(app.prisma), {
     ttlDays: config.refreshTokenTtlDays,
@@ -193,11 +204,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     auth,
     redirectUri: `${config.publicUrl}/api/auth/social/callback`,
   });
+  const abuseRepo = createAbuseRepository(app.prisma);
+  const abuse = createAbuseService({ repo: abuseRepo, onLinksChanged: () => app.linkEvents.publish(EVERY_LINK) });
   const links = createLinksService({
+    checkDestinationAllowed: abuse.checkDestination,
     repo: createLinksRepository(app.prisma),
     users,
     clicks,
-    freePlanLinkLimit: config.freePlanLinkLimit,
     hasher,
     ownHostnames: [new URL(config.publicUrl).hostname],
     onLinkChanged: (code) => app.linkEvents.publish(code),
@@ -223,11 +236,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     appConfig: {
       version: config.version,
       short_url_base: config.publicUrl,
-      free_plan_limit: config.freePlanLinkLimit,
+      free_plan_limit: config.planLimits.free,
       features: { registration: true, social_login: config.socialProviders.length > 0, realtime: true },
     },
   });
-  await app.register(authRoutes, { auth, limits: config.rateLimits, refreshTtlSeconds: sessions.ttlSeconds });
+  await app.register(authRoutes, { auth, users, limits: config.rateLimits, refreshTtlSeconds: sessions.ttlSeconds });
   await app.register(socialRoutes, { social, refreshTtlSeconds: sessions.ttlSeconds });
   await app.register(usersRoutes, { users });
   await app.register(apiKeysRoutes, { apiKeys });
@@ -239,6 +252,25 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     bus: app.liveClicks,
     isActiveUser: (userId) => users.isActive(userId),
     ...config.live,
+  });
+  await app.register(abuseRoutes, {
+    reports: createReportsService({ repo: abuseRepo, linkIdOf: links.idOf }),
+    perHour: config.rateLimits.reportsPerHour,
+  });
+  await app.register(adminRoutes, {
+    admin: createAdminService({
+      repo: createAdminRepository(app.prisma),
+      sessions,
+      apiKeys,
+      abuse,
+      onLinkChanged: (code) => app.linkEvents.publish(code),
+      onEveryLinkChanged: () => app.linkEvents.publish(EVERY_LINK),
+    }),
+  });
+  // ADMIN_EMAILS: made admins at every start (an email without an account yet is said, and applied next start).
+  app.addHook("onReady", async () => {
+    const missing = await users.grantAdmin(config.adminEmails);
+    if (missing.length > 0) app.log.warn({ emails: missing }, "ADMIN_EMAILS names emails without an account");
   });
   await app.register(spaPlugin, { distDir: config.webDistDir });
   await app.register(redirectRoutes, {

@@ -34,6 +34,7 @@ const envSchema = z.object({
   /** Requests per minute for each API key, on top of the per-route limits. */
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_LINK_PASSWORD_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   GOOGLE_CLIENT_ID: z.string().optional(),
@@ -48,7 +49,11 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_PROVIDER_NAME: z.string().default("Single sign-on"),
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
-  FREE_PLAN_LINK_LIMIT: z.coerce.number().int().min(0).default(3),
+  PLAN_FREE_MAX_LINKS: z.coerce.number().int().min(0).default(3),
+  /** Unset: pro accounts have no link limit. */
+  PLAN_PRO_MAX_LINKS: z.coerce.number().int().min(0).optional(),
+  /** Accounts made admins at every start (comma-separated emails). */
+  ADMIN_EMAILS: csv,
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   CORS_ORIGINS: csv,
   TRUST_PROXY: csv,
@@ -92,6 +97,11 @@ export const FILE_SECRETS = ["JWT_SECRET", "DATABASE_URL", "GOOGLE_CLIENT_SECRET
 export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...FILE_SECRETS.map((name) => `${name}_FILE`)];
 
 /** Everything the app needs, with the database and secret already resolved. */
+export interface PlanLimits {
+  free: number;
+  pro: number | null;
+}
+
 export interface AppConfig {
   nodeEnv: Env["NODE_ENV"];
   logLevel: Env["LOG_LEVEL"];
@@ -106,7 +116,10 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
   socialProviders: SocialProviderConfig[];
   bcryptRounds: number;
-  freePlanLinkLimit: number;
+  /** Links each plan may hold; null: no limit. */
+  planLimits: PlanLimits;
+  /** Emails whose accounts are made admins at start. */
+  adminEmails: string[];
   /** Base of short links, e.g. https://sho.rt (no trailing slash). */
   publicUrl: string;
   corsOrigins: string[];
@@ -142,6 +155,7 @@ export interface RateLimitConfig {
   /** Requests per minute for each API key. */
   apiKeyPerMinute: number;
   linkPasswordPerHour: number;
+  reportsPerHour: number;
   loginFailuresBeforeDelay: number;
   loginMaxDelaySeconds: number;
 }
@@ -162,6 +176,7 @@ export function rateLimitConfig(env: Env): RateLimitConfig {
     linksPerMinute: env.RATE_LIMIT_LINKS_PER_MINUTE,
     apiKeyPerMinute: env.RATE_LIMIT_API_KEY_PER_MINUTE,
     linkPasswordPerHour: env.RATE_LIMIT_LINK_PASSWORD_PER_HOUR,
+    reportsPerHour: env.RATE_LIMIT_REPORTS_PER_HOUR,
     loginFailuresBeforeDelay: env.LOGIN_FAILURES_BEFORE_DELAY,
     loginMaxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS,
   };

@@ -8,7 +8,7 @@ const noFiles = (file: string): string => {
 describe("parseEnv", () => {
   it("has safe development defaults: bcrypt cost 12, a free plan of 3, no CORS", () => {
     const env = parseEnv({}, noFiles);
-    expect(env).toMatchObject({ PORT: 8080, BCRYPT_ROUNDS: 12, FREE_PLAN_LINK_LIMIT: 3, CORS_ORIGINS: [], TRUST_PROXY: [] });
+    expect(env).toMatchObject({ PORT: 8080, BCRYPT_ROUNDS: 12, PLAN_FREE_MAX_LINKS: 3, CORS_ORIGINS: [], TRUST_PROXY: [] });
     expect(env.JWT_SECRET).toBeUndefined();
   });
 

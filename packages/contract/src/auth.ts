@@ -46,6 +46,9 @@ export const userResponseSchema = z.object({
   is_active: z.boolean(),
   plan: planSchema,
   created_at: z.iso.datetime(),
+  role: z.enum(["user", "admin"]),
+  /** How many links the account's plan allows (from the server's configuration); null: no limit. */
+  link_limit: z.number().int().nullable(),
 });
 export type UserResponse = z.infer<typeof userResponseSchema>;
 

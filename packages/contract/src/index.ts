@@ -1,4 +1,5 @@
 // The package's public surface: everything on the wire between the SPA and the API.
+export * from "./admin.js";
 export * from "./analytics.js";
 export * from "./api-keys.js";
 export * from "./auth.js";

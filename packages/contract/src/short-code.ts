@@ -34,6 +34,7 @@ export const RESERVED_PATHS = [
   "pricing",
   "privacy",
   "register",
+  "report",
   "settings",
   "signup",
   "static",

@@ -15,4 +15,8 @@ export const SPA_ROUTES = [
   "/links/:code",
   /** Where social login lands; the page obtains its access token through refresh. */
   "/auth/callback",
+  /** Anyone may report a harmful short link. */
+  "/report",
+  /** The operators' console (admins only; the API enforces it). */
+  "/admin",
 ] as const;

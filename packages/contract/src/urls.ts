@@ -55,6 +55,8 @@ export const linkItemSchema = createdUrlResponseSchema.extend({
   state: linkStateSchema,
   tags: z.array(z.string()),
   has_password: z.boolean(),
+  /** Disabled by an administrator (abuse): it answers 410 and cannot be changed by its owner. */
+  blocked: z.boolean(),
   /** Human visits counted against max_clicks (bots and previews never use one up); total_clicks counts every redirect. */
   clicks_used: z.number().int(),
 });

@@ -104,6 +104,23 @@ export async function startEmbeddedPostgres({ dir, port: fixedPort, log = () => 
   };
 }
 
+/**
+ * The URL of the embedded PostgreSQL already running on these files (a
+ * Shortly server holds it), for tools that run beside it: postmaster.pid's
+ * fourth line is its port. Null when none runs.
+ */
+export async function runningEmbeddedUrl(dir: string, name: string): Promise<string | null> {
+  const databaseDir = path.resolve(dir);
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port)) return null;
+  const password = (await readFile(`${databaseDir}.password`, "utf8")).trim();
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${name}`;
+}
+
 /** A second server on the same files would fail with nothing to read: name the one that holds them. */
 async function refuseIfRunning(databaseDir: string): Promise<void> {
   const pidFile = path.join(databaseDir, "postmaster.pid");

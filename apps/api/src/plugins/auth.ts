@@ -41,12 +41,14 @@ export interface AuthPluginOptions {
   accessTokenTtlSeconds: number;
   /** Bearer values that are API keys, and the account each acts for (null: refused). */
   apiKeys: { matches(token: string): boolean; authenticate(key: string): Promise<{ userId: number } | null> };
+  /** Checked on every request: an access token of a disabled or deleted account stops working at once. */
+  isActiveUser(userId: number): Promise<boolean>;
 }
 
 const bearerOf = (header: string | undefined) => (header?.startsWith("Bearer ") ? header.slice(7).trim() : null);
 
 export default fp<AuthPluginOptions>(
-  async (app, { secret, accessTokenTtlSeconds, apiKeys }) => {
+  async (app, { secret, accessTokenTtlSeconds, apiKeys, isActiveUser }) => {
     await app.register(fastifyCookie);
     await app.register(fastifyJwt, {
       secret,
@@ -69,6 +71,7 @@ export default fp<AuthPluginOptions>(
       const payload = await request.jwtVerify<{ sub: string }>().catch(() => null);
       const userId = Number(payload?.sub);
       if (!payload || !Number.isSafeInteger(userId) || userId <= 0) throw new NotAuthenticatedError();
+      if (!(await isActiveUser(userId))) throw new NotAuthenticatedError();
       request.userId = userId;
       request.credential = "access_token";
     });

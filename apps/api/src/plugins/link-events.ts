@@ -1,9 +1,13 @@
 import fp from "fastify-plugin";
 
+/** Published instead of a code when any link may have changed: listeners drop everything they cached. */
+export const EVERY_LINK = "*";
+
 declare module "fastify" {
   interface FastifyInstance {
     /** Announces that a link was created, edited or deleted, here and on every other instance. */
     linkEvents: {
+      /** A link changed (its code), or EVERY_LINK: many may have (an account disabled, a host blocked). */
       publish(code: string): void;
       subscribe(listener: (code: string) => void): void;
       /** Called when changes from other instances may have been missed (Redis was unreachable): forget them all. */
@@ -12,7 +16,7 @@ declare module "fastify" {
   }
 }
 
-const CHANNEL = "shortly:link-changed";
+export const LINK_EVENTS_CHANNEL = "shortly:link-changed";
 
 /** Link-change events: in process always, and through Redis pub/sub when REDIS_URL is set. */
 export default fp(
@@ -24,7 +28,7 @@ export default fp(
     if (subscriber) {
       // Not awaited: the API starts and serves without Redis; ioredis subscribes again on every reconnect.
       subscriber
-        .subscribe(CHANNEL)
+        .subscribe(LINK_EVENTS_CHANNEL)
         .catch((err: unknown) => app.log.warn({ err }, "subscribing to link changes failed; retrying as Redis reconnects"));
       subscriber.on("message", (_channel: string, code: string) => deliver(code));
       subscriber.on("error", (err) => app.log.warn({ err }, "link changes subscriber error"));
@@ -37,7 +41,7 @@ export default fp(
     app.decorate("linkEvents", {
       publish(code: string) {
         deliver(code); // this instance at once, whatever Redis does
-        app.redis?.publish(CHANNEL, code).catch((err: unknown) => app.log.error({ err }, "publishing a link change failed"));
+        app.redis?.publish(LINK_EVENTS_CHANNEL, code).catch((err: unknown) => app.log.error({ err }, "publishing a link change failed"));
       },
       subscribe(listener: (code: string) => void) {
         listeners.push(listener);

@@ -16,6 +16,7 @@ const REFRESH_COOKIE: Security = [{ refreshCookie: [] }];
  */
 const SECURITY: Array<[RegExp, Security]> = [
   [/^\/api\/keys(\/|$)/, SESSION],
+  [/^\/api\/admin(\/|$)/, SESSION],
   [/^\/api\/auth\/logout-all$/, SESSION],
   [/^\/api\/auth\/token\/refresh$/, REFRESH_COOKIE],
   [/^\/api\/(urls|tags|analytics|me)(\/|$)/, SESSION_OR_KEY],

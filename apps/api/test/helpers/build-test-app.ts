@@ -21,7 +21,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     rateLimits: { ...rateLimitConfig(parseEnv({}, () => "")), enabled: false },
     socialProviders: [],
     bcryptRounds: 4,
-    freePlanLinkLimit: 3,
+    planLimits: { free: 3, pro: null },
+    adminEmails: [],
     publicUrl: TEST_PUBLIC_URL,
     corsOrigins: [],
     trustProxy: [],
@@ -70,6 +71,8 @@ export function resetDatabaseBeforeEach(pool: pg.Pool): void {
   beforeEach(async () => {
     await Promise.all([...openApps].map((app) => app.clickRecorder.flush().catch(() => {})));
     // Visitor keys counted so far go too (ids restart); the day's salts stay, as every app has them cached.
-    await pool.query("TRUNCATE clicks, links, users, link_visitor_days, account_visitor_days RESTART IDENTITY CASCADE");
+    await pool.query(
+      "TRUNCATE clicks, links, users, link_visitor_days, account_visitor_days, audit_log, blocked_hosts RESTART IDENTITY CASCADE",
+    );
   });
 }

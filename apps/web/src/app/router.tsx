@@ -37,6 +37,12 @@ export function createRouter() {
           loader: requireAuth,
           lazy: () => import("./routes/account").then((m) => ({ Component: m.AccountRoute })),
         },
+        {
+          path: paths.admin,
+          loader: requireAuth,
+          lazy: () => import("./routes/admin").then((m) => ({ Component: m.AdminRoute })),
+        },
+        { path: paths.report, lazy: () => import("./routes/report").then((m) => ({ Component: m.ReportRoute })) },
         { path: "/auth/callback", lazy: () => import("./routes/auth-callback").then((m) => ({ Component: m.AuthCallbackRoute })) },
         { path: "*", lazy: () => import("./routes/not-found").then((m) => ({ Component: m.NotFoundRoute })) },
       ],

@@ -9,6 +9,10 @@ export const paths = {
   /** The link manager. */
   links: "/links",
   account: "/account",
+  /** The operators' console (admins only). */
+  admin: "/admin",
+  /** Anyone may report a harmful short link here. */
+  report: "/report",
   link: (code: string) => `/links/${encodeURIComponent(code)}`,
 } as const;
 

@@ -45,6 +45,10 @@ export function createApiKeysRepository(db: Db) {
     },
 
     /** The key with this hash, with whether its account may still sign in. */
+    async deleteAllOwned(userId: number): Promise<number> {
+      return (await db.apiKey.deleteMany({ where: { userId } })).count;
+    },
+
     findByHash(keyHash: string) {
       return db.apiKey.findUnique({ where: { keyHash }, select: { ...fields, user: { select: { isActive: true } } } });
     },

@@ -70,6 +70,9 @@ export function createApiKeysService({
      * or one whose account is disabled. Read from the database on every
      * request, so a revocation holds at once on every instance.
      */
+    /** Every key of the account (it was disabled): they stop working at once, and are not restored. */
+    revokeAll: (userId: number) => repo.deleteAllOwned(userId),
+
     async authenticate(key: string): Promise<{ userId: number; keyId: number } | null> {
       if (!looksLikeApiKey(key)) return null;
       const keyHash = hashApiKey(key);

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RateLimitConfig } from "../../config.js";
 import { REFRESH_COOKIE } from "../../plugins/auth.js";
-import { toUserResponse } from "../users/service.js";
+import type { UsersService } from "../users/service.js";
 import type { AuthService, SignedIn } from "./service.js";
 
 const MINUTE = 60_000;
@@ -15,9 +15,10 @@ export interface AuthRoutesOptions {
   auth: AuthService;
   limits: RateLimitConfig;
   refreshTtlSeconds: number;
+  users: UsersService;
 }
 
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth, limits, refreshTtlSeconds }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth, limits, refreshTtlSeconds, users }) => {
   // The OAuth2 password form is accepted only on this module's routes.
   await app.register(fastifyFormbody);
 
@@ -45,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       preHandler: app.limitPerIp({ name: "register", max: limits.registerPerIpPerHour, windowMs: 60 * MINUTE }),
       schema: { body: registerRequestSchema, response: { 201: userResponseSchema, 409: errorBodySchema, ...errors } },
     },
-    async (request, reply) => reply.code(201).send(toUserResponse(await auth.register(request.body))),
+    async (request, reply) => reply.code(201).send(users.toResponse(await auth.register(request.body))),
   );
 
   // POST /api/auth/login-json – JSON login, `username` carries the email; also sets the refresh cookie

@@ -44,6 +44,7 @@ export function createAuthService({ users, sessions, hasher, throttle, signAcces
         throw new InvalidCredentialsError();
       }
       await throttle.succeeded(email, ip);
+      await users.recordLogin(user.id);
       return signedIn(user.id);
     },
 
@@ -59,7 +60,10 @@ export function createAuthService({ users, sessions, hasher, throttle, signAcces
     },
 
     /** Signs in an account found or created by social login. */
-    signIn: (userId: number) => signedIn(userId),
+    async signIn(userId: number): Promise<SignedIn> {
+      await users.recordLogin(userId);
+      return signedIn(userId);
+    },
 
     logout: (token: string | undefined) => sessions.end(token),
     logoutEverywhere: (userId: number) => sessions.endAll(userId),

@@ -30,3 +30,17 @@ export class PlanLimitReachedError extends AppError {
     super("PLAN_LIMIT_REACHED", planLimitMessage(limit));
   }
 }
+
+/** The owner may not change a link an administrator disabled. */
+export class LinkBlockedByAdminError extends AppError {
+  constructor() {
+    super("LINK_BLOCKED_BY_ADMIN", ERROR_MESSAGES.LINK_BLOCKED_BY_ADMIN);
+  }
+}
+
+/** A visit to a blocked link. */
+export class LinkBlockedError extends AppError {
+  constructor() {
+    super("LINK_BLOCKED", ERROR_MESSAGES.LINK_BLOCKED);
+  }
+}

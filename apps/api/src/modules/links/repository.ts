@@ -14,6 +14,7 @@ export interface LinkRecord {
   tags: string[];
   /** bcrypt; null when the link has no password. */
   passwordHash: string | null;
+  blockedAt: Date | null;
   createdAt: Date;
 }
 
@@ -25,6 +26,7 @@ export interface NewLink {
   maxClicks: number | null;
   tags: string[];
   passwordHash: string | null;
+  host: string;
 }
 
 export interface LinkListQuery {
@@ -75,6 +77,7 @@ export interface LinkChanges {
   maxClicks?: number | null;
   tags?: string[];
   passwordHash?: string | null;
+  host?: string;
 }
 
 const fields = {
@@ -88,6 +91,7 @@ const fields = {
   clicksUsed: true,
   tags: true,
   passwordHash: true,
+  blockedAt: true,
   createdAt: true,
 } as const;
 
@@ -102,6 +106,7 @@ interface LinkRow {
   clicks_used: number;
   tags: string[];
   password_hash: string | null;
+  blocked_at: Date | null;
   created_at: Date;
 }
 
@@ -116,11 +121,16 @@ const fromRow = (r: LinkRow): LinkRecord => ({
   clicksUsed: r.clicks_used,
   tags: r.tags,
   passwordHash: r.password_hash,
+  blockedAt: r.blocked_at,
   createdAt: r.created_at,
 });
 
 export class DuplicateCodeError extends Error {}
-export class LinkLimitExceededError extends Error {}
+export class LinkLimitExceededError extends Error {
+  constructor(readonly limit: number) {
+    super(`link limit ${limit} reached`);
+  }
+}
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -139,7 +149,7 @@ export function createLinksRepository(db: Db) {
           if (limit !== null) {
             await tx.$queryRaw`SELECT id FROM users WHERE id = ${link.userId} FOR UPDATE`;
             const owned = await tx.link.count({ where: { userId: link.userId } });
-            if (owned >= limit) throw new LinkLimitExceededError();
+            if (owned >= limit) throw new LinkLimitExceededError(limit);
           }
           return tx.link.create({ data: link, select: fields });
         });
@@ -173,7 +183,7 @@ export function createLinksRepository(db: Db) {
       const byClicks = query.sort.endsWith("clicks");
       const [rows, counted] = await Promise.all([
         db.$queryRaw<Array<LinkRow>>`
-          SELECT l.id, l.code, l.long_url, l.user_id, l.is_active, l.expires_at, l.max_clicks, l.clicks_used, l.tags, l.password_hash, l.created_at
+          SELECT l.id, l.code, l.long_url, l.user_id, l.is_active, l.expires_at, l.max_clicks, l.clicks_used, l.tags, l.password_hash, l.blocked_at, l.created_at
                  ${byClicks ? Prisma.sql`, coalesce((SELECT sum(d.clicks) FROM link_daily_clicks d WHERE d.link_id = l.id), 0) AS total_clicks` : Prisma.empty}
           FROM links l WHERE ${where}
           ORDER BY ${ORDER[query.sort]} LIMIT ${query.limit} OFFSET ${query.offset}`,

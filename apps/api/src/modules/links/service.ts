@@ -14,12 +14,20 @@ import {
   type UpdateUrlInput,
 } from "@shortly/contract";
 import { AppError, ValidationFailedError } from "../../lib/app-error.js";
+import { normaliseHost } from "../../lib/host-name.js";
 import { linkState } from "../../lib/link-state.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { generateShortCode } from "../../lib/short-code.js";
 import type { ClicksService } from "../clicks/service.js";
 import type { UsersService } from "../users/service.js";
-import { CodeTakenError, InvalidShortCodeError, LinkGoneError, LinkNotFoundError, PlanLimitReachedError } from "./errors.js";
+import {
+  CodeTakenError,
+  InvalidShortCodeError,
+  LinkBlockedByAdminError,
+  LinkGoneError,
+  LinkNotFoundError,
+  PlanLimitReachedError,
+} from "./errors.js";
 import { DuplicateCodeError, LinkLimitExceededError, type LinkChanges, type LinkRecord, type LinksRepository } from "./repository.js";
 
 /**
@@ -37,13 +45,14 @@ function searchSpellings(q: string): string[] {
 }
 
 // The errors other modules meet when they use links (the redirect answers with them).
-export { LinkGoneError, LinkNotFoundError } from "./errors.js";
+export { LinkBlockedError, LinkGoneError, LinkNotFoundError } from "./errors.js";
 
 export interface LinksServiceDeps {
   repo: LinksRepository;
   users: UsersService;
   clicks: ClicksService;
-  freePlanLinkLimit: number;
+  /** Refuses a blocked destination (the contract's 422 at long_url). */
+  checkDestinationAllowed?: (longUrl: string) => Promise<void>;
   /** Hashes link passwords. */
   hasher: Pick<PasswordHasher, "hash">;
   /** Hostnames of this service: a link to them would loop. */
@@ -66,7 +75,7 @@ export function toCreatedUrlResponse(link: LinkRecord): CreatedUrlResponse {
 }
 
 export function createLinksService(deps: LinksServiceDeps) {
-  const { repo, users, clicks, freePlanLinkLimit } = deps;
+  const { repo, users, clicks } = deps;
   const clock = deps.clock ?? (() => new Date());
   const ownHostnames = new Set(deps.ownHostnames.map((h) => h.toLowerCase()));
 
@@ -77,6 +86,7 @@ export function createLinksService(deps: LinksServiceDeps) {
     state: linkState(link, clock()),
     tags: link.tags,
     has_password: link.passwordHash !== null,
+    blocked: link.blockedAt !== null,
     clicks_used: link.clicksUsed,
   });
 
@@ -86,11 +96,12 @@ export function createLinksService(deps: LinksServiceDeps) {
     return tags.map((tag) => known.get(tagKey(tag)) ?? tag);
   }
 
-  function checkDestination(longUrl: string, requestHostname: string): void {
+  async function checkDestination(longUrl: string, requestHostname: string): Promise<void> {
     const host = new URL(longUrl).hostname.toLowerCase();
     if (ownHostnames.has(host) || host === requestHostname.toLowerCase()) {
       throw ValidationFailedError.at(["body", "long_url"], "a short link cannot point to this service", "value_error.url.host");
     }
+    await deps.checkDestinationAllowed?.(longUrl);
   }
 
   function parseExpiry(value: string | null | undefined): Date | null | undefined {
@@ -119,7 +130,7 @@ export function createLinksService(deps: LinksServiceDeps) {
       try {
         return await repo.createWithinLimit({ ...link, code: code ?? generateShortCode() }, limit);
       } catch (error) {
-        if (error instanceof LinkLimitExceededError) throw new PlanLimitReachedError(freePlanLinkLimit);
+        if (error instanceof LinkLimitExceededError) throw new PlanLimitReachedError(error.limit);
         if (!(error instanceof DuplicateCodeError)) throw error;
         if (code !== undefined) throw new CodeTakenError();
         if (attempt >= CODE_ATTEMPTS) throw error;
@@ -129,8 +140,9 @@ export function createLinksService(deps: LinksServiceDeps) {
 
   async function create(userId: number, input: CreateUrlInput, requestHostname: string): Promise<LinkRecord> {
     const user = await users.getActiveUserOrThrow(userId);
-    checkDestination(input.long_url, requestHostname);
+    await checkDestination(input.long_url, requestHostname);
     const draft = {
+      host: normaliseHost(input.long_url) ?? "",
       userId,
       longUrl: input.long_url,
       expiresAt: parseExpiry(input.expires_at) ?? null,
@@ -138,7 +150,7 @@ export function createLinksService(deps: LinksServiceDeps) {
       tags: input.tags?.length ? await inAccountSpelling(userId, input.tags) : [],
       passwordHash: input.password === undefined ? null : await deps.hasher.hash(input.password),
     };
-    const link = await insert(draft, input.custom_code, user.plan === "free" ? freePlanLinkLimit : null);
+    const link = await insert(draft, input.custom_code, users.linkLimitOf(user));
     deps.onLinkChanged?.(link.code); // a visit before it existed may be cached as "unknown"
     return link;
   }
@@ -195,6 +207,12 @@ export function createLinksService(deps: LinksServiceDeps) {
       return repo.tagCounts(userId);
     },
 
+    /** A link's id by its code, for other modules (reports); null when there is none. */
+    async idOf(code: string): Promise<number | null> {
+      if (!isValidShortCodeFormat(code)) return null;
+      return (await repo.findByCode(code))?.id ?? null;
+    },
+
     async get(userId: number, code: string): Promise<LinkItem> {
       const link = await getOwnedLinkOrThrow(userId, code);
       const totals = await clicks.totalsByLink([link.id]);
@@ -203,9 +221,11 @@ export function createLinksService(deps: LinksServiceDeps) {
 
     async update(userId: number, code: string, input: UpdateUrlInput, requestHostname: string): Promise<LinkItem> {
       const link = await getOwnedLinkOrThrow(userId, code);
-      if (input.long_url !== undefined) checkDestination(input.long_url, requestHostname);
+      if (link.blockedAt !== null) throw new LinkBlockedByAdminError();
+      if (input.long_url !== undefined) await checkDestination(input.long_url, requestHostname);
       const changes: LinkChanges = {
         longUrl: input.long_url,
+        host: input.long_url === undefined ? undefined : (normaliseHost(input.long_url) ?? ""),
         isActive: input.is_active,
         expiresAt: parseExpiry(input.expires_at),
         maxClicks: input.max_clicks,

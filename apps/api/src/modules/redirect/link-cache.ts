@@ -9,6 +9,8 @@ export interface CachedLink {
   maxClicks: number | null;
   /** Visitors must give the password (checked against the stored hash, never cached). */
   hasPassword: boolean;
+  /** Disabled by an administrator: answers 410 whatever else is true. */
+  blocked: boolean;
 }
 
 export interface LinkCacheOptions {

@@ -9,9 +9,13 @@ export interface RedirectTarget {
   maxClicks: number | null;
   clicksUsed: number;
   hasPassword: boolean;
+  blocked: boolean;
 }
 
-const COLUMNS = `id, user_id AS "userId", long_url AS "longUrl", is_active AS "isActive", expires_at AS "expiresAt", max_clicks AS "maxClicks", clicks_used AS "clicksUsed", password_hash IS NOT NULL AS "hasPassword"`;
+// A disabled account's links read as disabled: they stop with their owner.
+const COLUMNS = `l.id, l.user_id AS "userId", l.long_url AS "longUrl", l.is_active AND u.is_active AS "isActive", l.expires_at AS "expiresAt",
+  l.max_clicks AS "maxClicks", l.clicks_used AS "clicksUsed", l.password_hash IS NOT NULL AS "hasPassword", l.blocked_at IS NOT NULL AS "blocked"`;
+const FROM = "links l JOIN users u ON u.id = l.user_id";
 
 /**
  * The redirect's queries, on node-postgres rather than Prisma: they run on the
@@ -24,7 +28,7 @@ export function createRedirectRepository(pool: pg.Pool) {
     async findByCode(code: string): Promise<RedirectTarget | null> {
       const { rows } = await pool.query<RedirectTarget>({
         name: "redirect-find-by-code",
-        text: `SELECT ${COLUMNS} FROM links WHERE code = $1`,
+        text: `SELECT ${COLUMNS} FROM ${FROM} WHERE l.code = $1`,
         values: [code],
       });
       return rows[0] ?? null;
@@ -34,7 +38,7 @@ export function createRedirectRepository(pool: pg.Pool) {
     async findByCodes(codes: string[]): Promise<Array<RedirectTarget & { code: string }>> {
       const { rows } = await pool.query<RedirectTarget & { code: string }>({
         name: "redirect-find-by-codes",
-        text: `SELECT code, ${COLUMNS} FROM links WHERE code = ANY($1::varchar[])`,
+        text: `SELECT l.code, ${COLUMNS} FROM ${FROM} WHERE l.code = ANY($1::varchar[])`,
         values: [codes],
       });
       return rows;

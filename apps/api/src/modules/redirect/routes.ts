@@ -2,12 +2,20 @@ import { validateHeaderValue } from "node:http";
 import fastifyFormbody from "@fastify/formbody";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { RateLimitedError, ValidationFailedError } from "../../lib/app-error.js";
-import { LinkGoneError, LinkNotFoundError } from "../links/service.js";
+import { LinkBlockedError, LinkGoneError, LinkNotFoundError } from "../links/service.js";
 import { LinkPasswordRequiredError, WrongLinkPasswordError } from "./errors.js";
 import { prefersHtml } from "./negotiate.js";
 import type { RedirectService, VisitOutcome } from "./service.js";
 import { visitFrom, writeRedirect } from "./visit.js";
-import { gonePage, notFoundPage, passwordPage, tooManyAttemptsPage, VISITOR_PAGE_CSP, type VisitorPage } from "./visitor-pages.js";
+import {
+  blockedPage,
+  gonePage,
+  notFoundPage,
+  passwordPage,
+  tooManyAttemptsPage,
+  VISITOR_PAGE_CSP,
+  type VisitorPage,
+} from "./visitor-pages.js";
 
 export interface RedirectRoutesOptions {
   redirects: RedirectService;
@@ -45,6 +53,9 @@ function answer(request: FastifyRequest, reply: FastifyReply, code: string, outc
     case "gone":
       if (html) return sendPage(reply, gonePage(outcome.reason));
       throw new LinkGoneError();
+    case "blocked":
+      if (html) return sendPage(reply, blockedPage());
+      throw new LinkBlockedError();
     case "password":
       if (html) return sendPage(reply, passwordPage(code, outcome.wrong));
       throw outcome.wrong ? new WrongLinkPasswordError() : new LinkPasswordRequiredError();

@@ -18,7 +18,8 @@ export type VisitOutcome =
   | { kind: "redirect"; location: string }
   | { kind: "password"; wrong: boolean }
   | { kind: "not_found" }
-  | { kind: "gone"; reason: GoneReason };
+  | { kind: "gone"; reason: GoneReason }
+  | { kind: "blocked" };
 
 const NOT_FOUND: VisitOutcome = { kind: "not_found" };
 const ASK_PASSWORD: VisitOutcome = { kind: "password", wrong: false };
@@ -52,6 +53,7 @@ export function createRedirectService({ repo, clicks, cache, verifyPassword, clo
     expiresAt: link.expiresAt,
     maxClicks: link.maxClicks,
     hasPassword: link.hasPassword,
+    blocked: link.blocked,
   });
 
   async function lookup(code: string): Promise<CachedLink | null> {

@@ -8,15 +8,18 @@ export type GoneReason = "expired" | "limit_reached";
  * What a visit to a short code gets. `redirect` may still turn into `gone`
  * when the link has a click limit: `claimsClick` says the limit must be
  * checked atomically (in the database) before answering. `password` asks
- * the visitor for the link's password before any of that.
+ * the visitor for the link's password before any of that; `blocked` (an
+ * administrator disabled the link for abuse) outranks every other state.
  */
 export type VisitDecision =
   | { kind: "redirect"; link: CachedLink; location: string; claimsClick: boolean }
   | { kind: "password"; link: CachedLink }
   | { kind: "not_found" }
-  | { kind: "gone"; reason: GoneReason };
+  | { kind: "gone"; reason: GoneReason }
+  | { kind: "blocked" };
 
 const NOT_FOUND: VisitDecision = { kind: "not_found" };
+const BLOCKED: VisitDecision = { kind: "blocked" };
 const EXPIRED: VisitDecision = { kind: "gone", reason: "expired" };
 const LIMIT_REACHED: VisitDecision = { kind: "gone", reason: "limit_reached" };
 
@@ -31,6 +34,7 @@ export const isServableCode = (code: string) => isValidShortCodeFormat(code) && 
  */
 export function decideVisit(link: CachedLink | null, now: Date, unlocked = false): VisitDecision {
   if (!link) return NOT_FOUND;
+  if (link.blocked) return BLOCKED;
   // A cached link carries no clicksUsed: no copy is made per visit, and the limit is left to the claim.
   switch (linkState(link, now)) {
     case "disabled":

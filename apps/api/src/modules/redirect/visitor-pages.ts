@@ -16,16 +16,17 @@ export const VISITOR_PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'";
 
 const message = (title: string, text: string) => `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`;
+const REPORT = `<p><a href="/report">Report a link</a> that leads somewhere harmful.</p>`;
 
 /** Unknown and disabled links read the same: a visitor learns nothing about links that do not serve. */
 export const notFoundPage = (): VisitorPage => ({
   status: 404,
   html: renderPage({
     title: "There’s no link here",
-    body: message(
+    body: `${message(
       "There’s no link here",
       "This short link does not exist, or its owner has switched it off. Check the address you were given.",
-    ),
+    )}${REPORT}`,
   }),
 });
 
@@ -34,9 +35,20 @@ const GONE: Record<GoneReason, [string, string]> = {
   limit_reached: ["This link has reached its click limit", "Its owner allowed it a number of visits, and they have all been used."],
 };
 
+export const blockedPage = (): VisitorPage => ({
+  status: 410,
+  html: renderPage({
+    title: "This link has been disabled",
+    body: message(
+      "This link has been disabled",
+      "It was reported or found to lead somewhere harmful (phishing, malware or spam), and was switched off for abuse.",
+    ),
+  }),
+});
+
 export const gonePage = (reason: GoneReason): VisitorPage => {
   const [title, text] = GONE[reason];
-  return { status: 410, html: renderPage({ title, body: message(title, text) }) };
+  return { status: 410, html: renderPage({ title, body: `${message(title, text)}${REPORT}` }) };
 };
 
 /**

@@ -1,5 +1,6 @@
 /** Why a social login failed; the reason goes back to the SPA as ?social_error=. */
-export type SocialFailure = "state_mismatch" | "expired" | "denied" | "provider_error" | "unverified_email" | "unavailable";
+export type SocialFailure =
+  "state_mismatch" | "expired" | "denied" | "provider_error" | "unverified_email" | "unavailable" | "account_disabled";
 
 export class SocialLoginError extends Error {
   constructor(

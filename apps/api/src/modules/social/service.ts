@@ -76,7 +76,9 @@ export function createSocialService({ providers, repo, users, auth, redirectUri,
         .catch((cause: unknown) => {
           throw new SocialLoginError("provider_error", { cause });
         });
-      return auth.signIn(await accountFor(attempt.provider, identity));
+      const userId = await accountFor(attempt.provider, identity);
+      if (!(await users.isActive(userId))) throw new SocialLoginError("account_disabled");
+      return auth.signIn(userId);
     },
   };
 }

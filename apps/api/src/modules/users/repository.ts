@@ -6,10 +6,11 @@ export interface UserRecord {
   email: string;
   isActive: boolean;
   plan: string;
+  role: string;
   createdAt: Date;
 }
 
-const publicFields = { id: true, email: true, isActive: true, plan: true, createdAt: true } as const;
+const publicFields = { id: true, email: true, isActive: true, plan: true, role: true, createdAt: true } as const;
 
 export class DuplicateEmailError extends Error {}
 
@@ -24,9 +25,22 @@ export function createUsersRepository(db: Db) {
       return db.user.findUnique({ where: { email }, select: { ...publicFields, passwordHash: true } });
     },
 
-    async create(email: string, passwordHash: string | null): Promise<UserRecord> {
+    async recordLogin(id: number): Promise<void> {
+      await db.user.updateMany({ where: { id }, data: { lastLoginAt: new Date() } });
+    },
+
+    /** Makes these accounts admins (ADMIN_EMAILS at start); returns the emails that have no account yet. */
+    async grantAdmin(emails: string[]): Promise<string[]> {
+      if (emails.length === 0) return [];
+      await db.user.updateMany({ where: { email: { in: emails } }, data: { role: "admin" } });
+      const found = await db.user.findMany({ where: { email: { in: emails } }, select: { email: true } });
+      const known = new Set(found.map((u) => u.email));
+      return emails.filter((email) => !known.has(email));
+    },
+
+    async create(email: string, passwordHash: string | null, role: "user" | "admin" = "user"): Promise<UserRecord> {
       try {
-        return await db.user.create({ data: { email, passwordHash }, select: publicFields });
+        return await db.user.create({ data: { email, passwordHash, role }, select: publicFields });
       } catch (error) {
         // The unique index decides races between two sign-ups with one email.
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

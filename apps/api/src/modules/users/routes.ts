@@ -1,6 +1,6 @@
 import { errorBodySchema, userResponseSchema } from "@shortly/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { toUserResponse, type UsersService } from "./service.js";
+import type { UsersService } from "./service.js";
 
 // GET /api/me – the signed-in user's profile
 export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (app, { users }) => {
@@ -10,6 +10,6 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
       onRequest: app.authenticate,
       schema: { response: { 200: userResponseSchema, 401: errorBodySchema } },
     },
-    async (request) => toUserResponse(await users.getActiveUserOrThrow(request.userId)),
+    async (request) => users.toResponse(await users.getActiveUserOrThrow(request.userId)),
   );
 };

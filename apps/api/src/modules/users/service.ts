@@ -1,22 +1,41 @@
-import type { UserResponse } from "@shortly/contract";
+import type { Plan, UserResponse } from "@shortly/contract";
 import { NotAuthenticatedError } from "../../lib/app-error.js";
 import { EmailTakenError } from "./errors.js";
 import { DuplicateEmailError, type UserRecord, type UsersRepository } from "./repository.js";
 
 export type { UserRecord };
 
-export function toUserResponse(user: UserRecord): UserResponse {
-  return {
-    id: user.id,
-    email: user.email,
-    is_active: user.isActive,
-    plan: user.plan === "pro" ? "pro" : "free",
-    created_at: user.createdAt.toISOString(),
-  };
+const planOf = (user: UserRecord): Plan => (user.plan === "pro" ? "pro" : "free");
+
+export interface UsersServiceOptions {
+  /** Links each plan may hold (null: no limit), from the configuration. */
+  planLimits: Record<Plan, number | null>;
+  /** ADMIN_EMAILS: an account with one of these emails is an admin, from sign-up on. */
+  adminEmails?: string[];
 }
 
-export function createUsersService(repo: UsersRepository) {
+export function createUsersService(repo: UsersRepository, { planLimits, adminEmails = [] }: UsersServiceOptions) {
+  const roleFor = (email: string) => (adminEmails.includes(email.toLowerCase()) ? "admin" : "user");
   return {
+    /** The account as GET /api/me and register answer it. */
+    toResponse(user: UserRecord): UserResponse {
+      return {
+        id: user.id,
+        email: user.email,
+        is_active: user.isActive,
+        plan: planOf(user),
+        created_at: user.createdAt.toISOString(),
+        role: user.role === "admin" ? "admin" : "user",
+        link_limit: planLimits[planOf(user)],
+      };
+    },
+
+    /** How many links this account may hold; null: no limit. */
+    linkLimitOf: (user: UserRecord): number | null => planLimits[planOf(user)],
+
+    recordLogin: repo.recordLogin,
+    grantAdmin: repo.grantAdmin,
+
     /** The signed-in user; a token for a deleted or disabled account is no longer valid. */
     async getActiveUserOrThrow(id: number): Promise<UserRecord> {
       const user = await repo.findById(id);
@@ -35,7 +54,7 @@ export function createUsersService(repo: UsersRepository) {
     /** For social sign-up: a password-less account, or the one that won a concurrent sign-up. */
     async createOrFindUser(email: string): Promise<UserRecord> {
       try {
-        return await repo.create(email, null);
+        return await repo.create(email, null, roleFor(email));
       } catch (error) {
         if (!(error instanceof DuplicateEmailError)) throw error;
         const existing = await repo.findCredentialsByEmail(email);
@@ -46,7 +65,7 @@ export function createUsersService(repo: UsersRepository) {
 
     async createUser(email: string, passwordHash: string): Promise<UserRecord> {
       try {
-        return await repo.create(email, passwordHash);
+        return await repo.create(email, passwordHash, roleFor(email));
       } catch (error) {
         if (error instanceof DuplicateEmailError) throw new EmailTakenError();
         throw error;

@@ -14,6 +14,7 @@ const limits: RateLimitConfig = {
   linksPerMinute: 2,
   apiKeyPerMinute: 5,
   linkPasswordPerHour: 3,
+  reportsPerHour: 2,
   loginFailuresBeforeDelay: 2,
   loginMaxDelaySeconds: 30,
 };

@@ -12,7 +12,7 @@ describe("POST /api/auth/register", () => {
     const res = await register({ email: "New.User@Example.com", password: "securepassword123" });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(Object.keys(body).sort()).toEqual(["created_at", "email", "id", "is_active", "plan"]);
+    expect(Object.keys(body).sort()).toEqual(["created_at", "email", "id", "is_active", "link_limit", "plan", "role"]);
     expect(body).toMatchObject({ email: "new.user@example.com", is_active: true, plan: "free" });
     expect(Number.isInteger(body.id)).toBe(true);
     expect(new Date(body.created_at).toISOString()).toBe(body.created_at);

@@ -57,6 +57,7 @@ describe("a refresh of many stale links", () => {
       maxClicks: null,
       clicksUsed: 0,
       hasPassword: false,
+      blocked: false,
     });
     for (const code of codes) cache.set(code, { ...target(code, "https://example.com/old") });
     const reads: number[] = [];
@@ -89,6 +90,7 @@ describe("link cache entries", () => {
     expiresAt: null,
     maxClicks: null,
     hasPassword: false,
+    blocked: false,
   };
 
   it("are reported stale once within the TTL's last quarter, and dropped at four times it if never refreshed", () => {

@@ -21,6 +21,8 @@ describe("GET /api/me", () => {
       is_active: true,
       plan: "free",
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      role: "user",
+      link_limit: 3,
     });
   });
 

@@ -3,7 +3,14 @@ import { Link, NavLink, Outlet } from "react-router";
 import { Spinner } from "../../components/ui/spinner";
 import { paths } from "../../config/paths";
 import { DegradedBanner } from "../../features/app-config/components/degraded-banner";
+import { useMe } from "../../features/auth/api/get-me";
 import { useToken } from "../../lib/auth-token";
+
+/** Only admins see the console in the menu (the page and the API check again). */
+function AdminNavLink() {
+  const me = useMe();
+  return me.data?.role === "admin" ? <NavLink to={paths.admin}>Admin</NavLink> : null;
+}
 
 export function AppLayout() {
   const signedIn = useToken() !== null;
@@ -26,6 +33,7 @@ export function AppLayout() {
                 <NavLink to={paths.dashboard}>Dashboard</NavLink>
                 <NavLink to={paths.links}>Links</NavLink>
                 <NavLink to={paths.account}>Account</NavLink>
+                <AdminNavLink />
               </>
             ) : (
               <>

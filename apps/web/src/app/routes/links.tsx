@@ -4,7 +4,6 @@ import { useSearchParams } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { Button } from "../../components/ui/button";
 import { Spinner } from "../../components/ui/spinner";
-import { useAppConfig } from "../../features/app-config/api/get-app-config";
 import { useMe } from "../../features/auth/api/get-me";
 import { ImportLinks } from "../../features/links/components/import-links";
 import { useLinkCount, useLinks } from "../../features/links/api/get-links";
@@ -24,15 +23,12 @@ export function LinksRoute() {
   const links = useLinks(view);
   const count = useLinkCount();
   const me = useMe();
-  const config = useAppConfig();
 
   return (
     <div className="stack-lg">
       <div className="page-head">
         <h1>Your links</h1>
-        {count.data !== undefined && me.data && config.data && (
-          <PlanUsage used={count.data} limit={config.data.free_plan_limit} plan={me.data.plan} />
-        )}
+        {count.data !== undefined && me.data && <PlanUsage used={count.data} limit={me.data.link_limit} plan={me.data.plan} />}
       </div>
       <CreateLinkForm initialUrl={params.get("url") ?? ""} onCreated={setCreated} />
       {created && <NewLinkCard link={created} />}

@@ -5,7 +5,7 @@ import { apiFetch, setUnauthorizedHandler } from "../api-client";
 import { ApiError, NETWORK_ERROR_MESSAGE, SERVER_ERROR_MESSAGE, UNAVAILABLE_MESSAGE } from "../api-error";
 import { getToken, setToken } from "../auth-token";
 
-const user = { id: 1, email: "a@b.co", is_active: true, plan: "free", created_at: "2026-01-11T00:00:00.000Z" };
+const user = { id: 1, email: "a@b.co", is_active: true, plan: "free", created_at: "2026-01-11T00:00:00.000Z", role: "user", link_limit: 3 };
 
 function stubFetch(...responses: Array<Response | Error>) {
   const fetchMock = vi.fn();

@@ -26,6 +26,7 @@ const SOCIAL_ERRORS: Record<string, string> = {
   expired: "That sign-in took too long or was already used. Please try again.",
   provider_error: "The provider could not confirm your sign-in. Please try again.",
   unavailable: "That sign-in provider is not reachable right now. Please try again later.",
+  account_disabled: "This account has been disabled.",
 };
 
 export const socialErrorMessage = (reason: string | null) => (reason ? (SOCIAL_ERRORS[reason] ?? SOCIAL_ERRORS.provider_error!) : null);

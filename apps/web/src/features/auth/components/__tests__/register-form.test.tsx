@@ -46,7 +46,15 @@ describe("RegisterForm", () => {
   });
 
   it("registers, signs in and reports success", async () => {
-    const user = { id: 1, email: "new@example.com", is_active: true, plan: "free", created_at: "2026-01-11T00:00:00.000Z" };
+    const user = {
+      id: 1,
+      email: "new@example.com",
+      is_active: true,
+      plan: "free",
+      created_at: "2026-01-11T00:00:00.000Z",
+      role: "user",
+      link_limit: 3,
+    };
     const fetchMock = vi
       .fn()
       .mockResolvedValueOnce(jsonResponse(201, user))

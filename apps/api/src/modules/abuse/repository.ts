@@ -1,0 +1,51 @@
+import type { Db } from "../../db/prisma-client.js";
+
+export interface BlockedHostRecord {
+  host: string;
+  reason: string;
+  createdAt: Date;
+}
+
+export function createAbuseRepository(db: Db) {
+  return {
+    /** Whether any of these hosts (a host and its parents) is blocked. */
+    async anyBlocked(hosts: string[]): Promise<boolean> {
+      return (await db.blockedHost.count({ where: { host: { in: hosts } } })) > 0;
+    },
+
+    listBlockedHosts(): Promise<BlockedHostRecord[]> {
+      return db.blockedHost.findMany({ orderBy: { createdAt: "desc" } });
+    },
+
+    /**
+     * Blocks a host (again: the reason is updated) and every unblocked link to
+     * it or its subdomains, in one transaction; returns the record and how many
+     * links it stopped.
+     */
+    async blockHost(host: string, reason: string): Promise<{ record: BlockedHostRecord; links: number }> {
+      return db.$transaction(async (tx) => {
+        const record = await tx.blockedHost.upsert({ where: { host }, create: { host, reason }, update: { reason } });
+        const links = await tx.$executeRaw`
+          UPDATE links SET blocked_at = now(), blocked_reason = ${reason || `host ${host} is blocked`}, blocked_host = ${host}
+          WHERE blocked_at IS NULL AND (host = ${host} OR host LIKE ${`%.${host}`})`;
+        return { record, links };
+      });
+    },
+
+    /** Unblocks a host and the links its block stopped (not those blocked one by one); false when it was not blocked. */
+    async unblockHost(host: string): Promise<boolean> {
+      return db.$transaction(async (tx) => {
+        const { count } = await tx.blockedHost.deleteMany({ where: { host } });
+        if (count === 0) return false;
+        await tx.link.updateMany({ where: { blockedHost: host }, data: { blockedAt: null, blockedReason: null, blockedHost: null } });
+        return true;
+      });
+    },
+
+    async addReport(linkId: number, reason: string): Promise<void> {
+      await db.linkReport.create({ data: { linkId, reason } });
+    },
+  };
+}
+
+export type AbuseRepository = ReturnType<typeof createAbuseRepository>;

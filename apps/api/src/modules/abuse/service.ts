@@ -1,0 +1,44 @@
+import { ValidationFailedError } from "../../lib/app-error.js";
+import { hostAndParents, normaliseHost } from "../../lib/host-name.js";
+import type { AbuseRepository, BlockedHostRecord } from "./repository.js";
+
+export type { BlockedHostRecord };
+
+export interface AbuseServiceDeps {
+  repo: AbuseRepository;
+  /** Told when links may have been blocked or unblocked, so redirect caches drop them everywhere. */
+  onLinksChanged: () => void;
+}
+
+/** Blocked destinations and visitors' reports. */
+export function createAbuseService({ repo, onLinksChanged }: AbuseServiceDeps) {
+  return {
+    /** Refuses a destination whose host, or a parent of it, is blocked: the contract's 422 at long_url. */
+    async checkDestination(longUrl: string): Promise<void> {
+      const host = normaliseHost(longUrl);
+      if (host && (await repo.anyBlocked(hostAndParents(host)))) {
+        throw ValidationFailedError.at(["body", "long_url"], "This destination is blocked", "value_error.url.blocked");
+      }
+    },
+
+    listBlockedHosts: repo.listBlockedHosts,
+
+    /** `input`: a host or URL, as an admin pasted it. */
+    async blockHost(input: string, reason: string): Promise<{ record: BlockedHostRecord; links: number }> {
+      const host = normaliseHost(input);
+      if (!host) throw ValidationFailedError.at(["body", "host"], "not a valid host name", "value_error.host");
+      const result = await repo.blockHost(host, reason);
+      onLinksChanged();
+      return result;
+    },
+
+    async unblockHost(input: string): Promise<boolean> {
+      const host = normaliseHost(input);
+      if (!host || !(await repo.unblockHost(host))) return false;
+      onLinksChanged();
+      return true;
+    },
+  };
+}
+
+export type AbuseService = ReturnType<typeof createAbuseService>;

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from "react";
+import { Alert } from "../../../components/ui/alert";
+import { Button } from "../../../components/ui/button";
+import { Spinner } from "../../../components/ui/spinner";
+import { TextField } from "../../../components/ui/text-field";
+import { formatDate } from "../../../lib/format";
+import { useBlockHost, useUnblockHost } from "../api/mutations";
+import { useBlockedHosts } from "../api/queries";
+
+/** Destinations no link may point to (a host blocks its subdomains); blocking stops existing links at once. */
+export function BlockedHosts() {
+  const hosts = useBlockedHosts();
+  const block = useBlockHost();
+  const unblock = useUnblockHost();
+  const [host, setHost] = useState("");
+  const [reason, setReason] = useState("");
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    block.mutate({ host, reason }, { onSuccess: () => (setHost(""), setReason("")) });
+  };
+
+  return (
+    <div className="stack">
+      <form className="filters-row" onSubmit={submit} aria-label="Block a host">
+        <TextField
+          className="grow"
+          label="Host or URL"
+          value={host}
+          required
+          placeholder="phish.example"
+          onChange={(e) => setHost(e.target.value)}
+        />
+        <TextField className="grow" label="Reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+        <Button type="submit" variant="danger" busy={block.isPending} disabled={!host.trim()}>
+          Block host
+        </Button>
+      </form>
+      {(block.error ?? unblock.error) && <Alert>{(block.error ?? unblock.error)!.message}</Alert>}
+      {hosts.isPending && <Spinner label="Loading blocked hosts…" />}
+      {hosts.data && hosts.data.items.length === 0 && <p className="muted">No host is blocked.</p>}
+      {hosts.data && hosts.data.items.length > 0 && (
+        <table className="data-table">
+          <caption className="visually-hidden">Blocked hosts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Host</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Since</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {hosts.data.items.map((h) => (
+              <tr key={h.host}>
+                <td className="mono break">{h.host}</td>
+                <td>{h.reason}</td>
+                <td>{formatDate(h.created_at)}</td>
+                <td>
+                  <Button variant="ghost" size="sm" onClick={() => unblock.mutate(h.host)}>
+                    Unblock<span className="visually-hidden"> {h.host}</span>
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -11,7 +11,7 @@ export function AdminAudit() {
   if (audit.data.items.length === 0) return <p className="muted">No admin action yet.</p>;
   return (
     <div className="table-scroll">
-      <table className="data-table">
+      <table className="data-table links-table">
         <caption className="visually-hidden">Audit log</caption>
         <thead>
           <tr>
@@ -25,11 +25,17 @@ export function AdminAudit() {
         <tbody>
           {audit.data.items.map((e) => (
             <tr key={e.id}>
-              <td>{formatDateTime(e.created_at)}</td>
-              <td className="break">{e.actor_email}</td>
-              <td className="mono">{e.action}</td>
-              <td className="mono break">{e.target}</td>
-              <td>{e.reason}</td>
+              <td data-label="When">{formatDateTime(e.created_at)}</td>
+              <td data-label="Who" className="break">
+                {e.actor_email}
+              </td>
+              <td data-label="What" className="mono">
+                {e.action}
+              </td>
+              <td data-label="Target" className="mono break">
+                {e.target}
+              </td>
+              <td data-label="Reason">{e.reason}</td>
             </tr>
           ))}
         </tbody>

@@ -26,7 +26,7 @@ export function AdminLinks({ initialQuery = "" }: { initialQuery?: string }) {
       {links.isError && <Alert>{links.error.message}</Alert>}
       {links.data && (
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table links-table">
             <caption className="visually-hidden">Links ({links.data.total})</caption>
             <thead>
               <tr>
@@ -45,15 +45,21 @@ export function AdminLinks({ initialQuery = "" }: { initialQuery?: string }) {
             <tbody>
               {links.data.items.map((l) => (
                 <tr key={l.short_code}>
-                  <td className="mono">/{l.short_code}</td>
-                  <td className="destination">
+                  <td data-label="Code" className="mono">
+                    /{l.short_code}
+                  </td>
+                  <td data-label="Destination" className="destination">
                     <span className="truncate" title={l.long_url}>
                       {l.long_url}
                     </span>
                   </td>
-                  <td className="break">{l.owner_email}</td>
-                  <td>{l.blocked ? <span className="danger-text">Blocked</span> : l.state.replace("_", " ")}</td>
-                  <td className="num">{formatNumber(l.total_clicks)}</td>
+                  <td data-label="Owner" className="break">
+                    {l.owner_email}
+                  </td>
+                  <td data-label="State">{l.blocked ? <span className="danger-text">Blocked</span> : l.state.replace("_", " ")}</td>
+                  <td data-label="Clicks" className="num">
+                    {formatNumber(l.total_clicks)}
+                  </td>
                   <td>
                     <Button
                       variant={l.blocked ? "secondary" : "danger"}

@@ -28,7 +28,7 @@ export function AdminUsers() {
       {users.isError && <Alert>{users.error.message}</Alert>}
       {users.data && (
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table links-table">
             <caption className="visually-hidden">Accounts ({users.data.total})</caption>
             <thead>
               <tr>
@@ -47,13 +47,17 @@ export function AdminUsers() {
             <tbody>
               {users.data.items.map((u) => (
                 <tr key={u.id}>
-                  <td className="break">
+                  <td data-label="Email" className="break">
                     {u.email} {u.role === "admin" && <span className="badge badge-password">Admin</span>}
                   </td>
-                  <td className="capitalize">{u.plan}</td>
-                  <td>{u.is_active ? "Active" : <span className="danger-text">Disabled</span>}</td>
-                  <td className="num">{u.link_count}</td>
-                  <td>{u.last_login_at ? formatDate(u.last_login_at) : "Never"}</td>
+                  <td data-label="Plan" className="capitalize">
+                    {u.plan}
+                  </td>
+                  <td data-label="Status">{u.is_active ? "Active" : <span className="danger-text">Disabled</span>}</td>
+                  <td data-label="Links" className="num">
+                    {u.link_count}
+                  </td>
+                  <td data-label="Last login">{u.last_login_at ? formatDate(u.last_login_at) : "Never"}</td>
                   <td>
                     <div className="actions">
                       <Button variant="secondary" size="sm" onClick={() => act(u.id, { plan: u.plan === "pro" ? "free" : "pro" })}>

@@ -40,7 +40,7 @@ export function BlockedHosts() {
       {hosts.isPending && <Spinner label="Loading blocked hosts…" />}
       {hosts.data && hosts.data.items.length === 0 && <p className="muted">No host is blocked.</p>}
       {hosts.data && hosts.data.items.length > 0 && (
-        <table className="data-table">
+        <table className="data-table links-table">
           <caption className="visually-hidden">Blocked hosts</caption>
           <thead>
             <tr>
@@ -55,9 +55,11 @@ export function BlockedHosts() {
           <tbody>
             {hosts.data.items.map((h) => (
               <tr key={h.host}>
-                <td className="mono break">{h.host}</td>
-                <td>{h.reason}</td>
-                <td>{formatDate(h.created_at)}</td>
+                <td data-label="Host" className="mono break">
+                  {h.host}
+                </td>
+                <td data-label="Reason">{h.reason}</td>
+                <td data-label="Since">{formatDate(h.created_at)}</td>
                 <td>
                   <Button variant="ghost" size="sm" onClick={() => unblock.mutate(h.host)}>
                     Unblock<span className="visually-hidden"> {h.host}</span>

@@ -4,6 +4,7 @@ import { TextField } from "../../../components/ui/text-field";
 export function ReasonField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   return (
     <TextField
+      className="grow"
       label="Reason for the next action"
       value={value}
       maxLength={500}

@@ -21,8 +21,7 @@ export function LandingRoute() {
       <section className="hero">
         <h1>Short links you can trust, with clicks you can see.</h1>
         <p className="lead">
-          Shorten any link in a second, share it anywhere, and watch every click arrive by day. Free for your first three links, no card, no
-          ads, open source.
+          Shorten any link in a second, share it anywhere, and watch every click arrive by day. Free to start, no card, no ads, open source.
         </p>
         <form className="hero-form" onSubmit={start} aria-label="Start shortening">
           <label htmlFor="hero-url" className="visually-hidden">

@@ -29,9 +29,10 @@ async function waitForHttp(url) {
   throw new Error(`no answer from ${url}`);
 }
 
-export async function startBare() {
+/** A ceiling server: bare Fastify (bare-server.mjs) or bare Node http (bare-node-server.mjs). */
+export async function startBare(script = "bare-server.mjs") {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(here, "bare-server.mjs"), String(port)], { stdio: "inherit" });
+  const child = spawn(process.execPath, [path.join(here, script), String(port)], { stdio: "inherit" });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/abc1234`);
   return { url, pid: child.pid, stop: () => child.kill("SIGTERM") };

@@ -64,6 +64,8 @@ if (hasNginx && process.env.E2E_DIRECT !== "1") {
     env: { ...e2eApiEnv, ...(shared ? { REDIS_URL: redisUrl } : {}) },
   });
   env.E2E_BASE_URL = stack.baseUrl;
+  // For operator tools the suite runs as an operator would (pnpm admin grant).
+  env.E2E_DATABASE_URL = stack.databaseUrl;
   console.log(`Browser suite through nginx at ${stack.baseUrl} (${apiInstances} API instance(s)${shared ? ", sharing Redis" : ""})`);
 }
 

@@ -27,9 +27,9 @@ describe("nginx.conf agrees with the contract", () => {
     }
   });
 
-  it("proxies exactly the short-code format to the API", () => {
-    // The same pattern, anchored after the leading slash of the path.
-    expect(nginxConf).toContain(`location ~ "${SHORT_CODE_PATTERN.source.replace(/^\^/, "^/")}"`);
+  it("proxies exactly the short-code format, with any forwarded path, to the API", () => {
+    // The same pattern, anchored after the leading slash of the path, then an optional path.
+    expect(nginxConf).toContain(`location ~ "${SHORT_CODE_PATTERN.source.replace(/^\^/, "^/").replace(/\$$/, "(/.*)?$")}"`);
   });
 });
 
@@ -50,6 +50,8 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
       ...json({ username: email, password: "password123" }),
     });
     token = JSON.parse(login.body).access_token;
+    // Several tests below each create a link: past the free plan's limit.
+    await db.query("UPDATE users SET plan = 'pro' WHERE email = $1", [email]);
   });
 
   afterAll(async () => {
@@ -57,7 +59,7 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
     await stack?.stop();
   });
 
-  it.each(["/", "/login", "/dashboard", "/links", "/links/abc1234", "/account"])(
+  it.each(["/", "/login", "/dashboard", "/links", "/links/abc1234", "/account", "/admin", "/report"])(
     "serves the app shell with security headers at %s",
     async (url) => {
       const res = await raw(`${stack.baseUrl}${url}`);
@@ -86,7 +88,7 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
   });
 
   it("answers unknown pages with the shell (status 404) and serves root files", async () => {
-    const page = await raw(`${stack.baseUrl}/some/unknown/page`);
+    const page = await raw(`${stack.baseUrl}/x/unknown/page`);
     expect(page.status).toBe(404);
     expect(page.body).toContain('<div id="root">');
     expect((await raw(`${stack.baseUrl}/favicon.svg`)).status).toBe(200);
@@ -186,6 +188,28 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
     expect(unlocked.headers.location).toBe("https://example.com/locked");
   });
 
+  it("forwards a visitor's query and path to the API, which joins them to the destination", async () => {
+    const created = await raw(`${stack.baseUrl}/api/urls`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ long_url: "https://docs.example.com/v2?lang=en", forward_path: true, redirect_type: 307 }),
+    });
+    expect(created.status).toBe(201);
+    const code = JSON.parse(created.body).short_code as string;
+    const deep = await raw(`${stack.baseUrl}/${code}/guide/intro?utm_source=news&lang=fr`);
+    expect(deep.status).toBe(307);
+    expect(deep.headers.location).toBe("https://docs.example.com/v2/guide/intro?lang=en&utm_source=news");
+    // Dot segments and encoded slashes never redirect (nginx may resolve the dots to another page first).
+    for (const tricky of [`/${code}/%2e%2e/admin`, `/${code}/a%2Fb`, `/${code}/..%2F..%2Fx`]) {
+      const res = await raw(`${stack.baseUrl}${tricky}`);
+      expect(res.status, tricky).toBeLessThan(500);
+      expect(res.headers.location, tricky).toBeUndefined();
+    }
+    // Hashed assets and the API keep their own locations.
+    expect((await raw(`${stack.baseUrl}/assets/none.js`)).status).toBe(404);
+    expect((await raw(`${stack.baseUrl}/api/health`)).status).toBe(200);
+  });
+
   it("refuses bodies over the API's limit with JSON 413", async () => {
     const res = await raw(`${stack.baseUrl}/api/auth/register`, {
       method: "POST",
@@ -202,7 +226,10 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
       body: JSON.stringify({ long_url: "https://example.com/limited", max_clicks: 5 }),
     });
     const code = JSON.parse(created.body).short_code as string;
-    const visits = await Promise.all(Array.from({ length: 20 }, () => raw(`${stack.baseUrl}/${code}`)));
+    // People's visits (a browser's User-Agent): only those use up a click limit.
+    const visits = await Promise.all(
+      Array.from({ length: 20 }, () => raw(`${stack.baseUrl}/${code}`, { headers: { "user-agent": "Mozilla/5.0 Chrome/131.0" } })),
+    );
     expect(visits.filter((v) => v.status === 302)).toHaveLength(5);
     expect(visits.filter((v) => v.status === 410)).toHaveLength(15);
     const me = await Promise.all(

@@ -55,7 +55,7 @@ import routeTablePlugin from "./plugins/route-table.js";
 import redisPlugin from "./plugins/redis.js";
 import corsPlugin from "./plugins/cors.js";
 import openApiPlugin from "./plugins/openapi.js";
-import errorHandlerPlugin from "./plugins/error-handler.js";
+import errorHandlerPlugin, { MAX_PARAM_LENGTH } from "./plugins/error-handler.js";
 import { clientErrorHandler, frameworkErrors } from "./plugins/framework-errors.js";
 import securityHeadersPlugin from "./plugins/security-headers.js";
 import websocketHandshakePlugin from "./plugins/websocket-handshake.js";
@@ -93,7 +93,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     requestIdHeader: false,
     // `/api/health/` is `/api/health`; parameters up to the longest URL Node reads reach validation (422/404).
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
     clientErrorHandler,
     // While closing, requests get the contract's 503 from the hook below instead of Fastify's own body.
@@ -131,10 +131,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     requestsPerMinute: config.rateLimits.apiKeyPerMinute,
     rateLimitsEnabled: config.rateLimits.enabled,
   });
-  const users = createUsersService(createUsersRepository(app.prisma), {
-    planLimits: config.planLimits,
-    adminEmails: config.adminEmails,
-  });
+  const users = createUsersService(createUsersRepository(app.prisma), { planLimits: config.planLimits });
   await app.register(authPlugin, {
     secret: config.jwtSecret,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,

@@ -166,6 +166,9 @@ export type SocialProviderConfig =
 
 export class ConfigError extends Error {}
 
+/** Variables an earlier version read, and their names now. */
+const RENAMED: Array<[string, string]> = [["FREE_PLAN_LINK_LIMIT", "PLAN_FREE_MAX_LINKS"]];
+
 export function rateLimitConfig(env: Env): RateLimitConfig {
   return {
     enabled: env.RATE_LIMITS === "on",
@@ -228,6 +231,10 @@ export function parseEnv(env: NodeJS.ProcessEnv, readSecret: SecretReader): Env 
   }
   for (const [key, value] of Object.entries(withSecrets)) {
     if (value === "") delete withSecrets[key];
+  }
+  // A renamed variable must not be ignored silently: the server would run on the default.
+  for (const [old, now] of RENAMED) {
+    if (withSecrets[old] !== undefined) throw new ConfigError(`${old} is now called ${now}: rename it in your environment.`);
   }
   const parsed = envSchema.safeParse(withSecrets);
   if (!parsed.success) {

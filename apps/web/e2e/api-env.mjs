@@ -12,6 +12,4 @@ export const e2eApiEnv = {
   RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: "500",
   RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: "500",
   RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: "500",
-  // The operator the admin console's tests sign in as (made an admin when it registers).
-  ADMIN_EMAILS: "e2e-admin@example.com",
 };

@@ -20,6 +20,12 @@ export const linkPasswordSchema = z
   .refine((p) => utf8Bytes(p) >= LINK_PASSWORD_MIN_BYTES, { message: `ensure this value has at least ${LINK_PASSWORD_MIN_BYTES} bytes` })
   .refine((p) => utf8Bytes(p) <= LINK_PASSWORD_MAX_BYTES, { message: `ensure this value has at most ${LINK_PASSWORD_MAX_BYTES} bytes` });
 
+export const REDIRECT_TYPES = [302, 301, 307, 308] as const;
+export const redirectTypeSchema = z.union([z.literal(302), z.literal(301), z.literal(307), z.literal(308)], {
+  message: "must be one of 302, 301, 307, 308",
+});
+export type RedirectType = (typeof REDIRECT_TYPES)[number];
+
 export const createUrlRequestSchema = z.object({
   long_url: longUrlSchema,
   custom_code: customCodeSchema.optional(),
@@ -29,6 +35,11 @@ export const createUrlRequestSchema = z.object({
   tags: tagsSchema.optional(),
   /** Visitors must type it before being redirected. */
   password: linkPasswordSchema.optional(),
+  /** Add the visitor's query string to the destination (default true). */
+  forward_query: z.boolean().optional(),
+  /** Join /{code}/more/path to the destination's path (default false). */
+  forward_path: z.boolean().optional(),
+  redirect_type: redirectTypeSchema.optional(),
 });
 export type CreateUrlRequest = z.input<typeof createUrlRequestSchema>;
 /** The request after validation (URL normalised), as the API receives it. */
@@ -57,6 +68,9 @@ export const linkItemSchema = createdUrlResponseSchema.extend({
   has_password: z.boolean(),
   /** Disabled by an administrator (abuse): it answers 410 and cannot be changed by its owner. */
   blocked: z.boolean(),
+  forward_query: z.boolean(),
+  forward_path: z.boolean(),
+  redirect_type: redirectTypeSchema,
   /** Human visits counted against max_clicks (bots and previews never use one up); total_clicks counts every redirect. */
   clicks_used: z.number().int(),
 });
@@ -96,6 +110,9 @@ export const updateUrlRequestSchema = z
     tags: tagsSchema.optional(),
     /** Sets or changes the password; `null` removes it. */
     password: linkPasswordSchema.nullable().optional(),
+    forward_query: z.boolean().optional(),
+    forward_path: z.boolean().optional(),
+    redirect_type: redirectTypeSchema.optional(),
   })
   .strict();
 export type UpdateUrlRequest = z.input<typeof updateUrlRequestSchema>;

@@ -15,6 +15,8 @@ declare module "fastify" {
 
 // HEAD follows GET and OPTIONS belongs to CORS preflight, so neither decides a 405.
 const METHODS: HTTPMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+/** The router's maxParamLength (app.ts): no route takes a longer path segment. */
+export const MAX_PARAM_LENGTH = 2048;
 
 /** Fastify's own client errors that the contract gives a fixed answer. */
 function fromFrameworkError(error: FastifyError): { status: number; body: ErrorBody } | null {
@@ -58,11 +60,20 @@ function keepReadingRefusedBody(request: FastifyRequest, reply: FastifyReply): v
  * errors by their status, an unreachable database as a retryable 503, and
  * anything else as a logged, generic 500.
  */
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** A catch-all route (the redirect's forwarded paths): left out of the 404-or-405 decision. */
+    catchAll?: boolean;
+  }
+}
+
 export default fp(
   async (app) => {
     // A shadow router of every route, to tell "wrong method" (405) from "no such path" (404).
     const routes = FindMyWay({ ignoreTrailingSlash: true });
     app.addHook("onRoute", (route) => {
+      // A catch-all (the redirect's forwarded paths) would make every unknown path "wrong method".
+      if (route.config?.catchAll) return;
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) {
         if (METHODS.includes(method as HTTPMethod) && !routes.hasRoute(method as HTTPMethod, route.url)) {
@@ -98,6 +109,10 @@ export default fp(
 
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split("?", 1)[0] ?? "/";
+      // The router gives up on a parameter over its limit when another route (a catch-all) could have matched.
+      if (path.split("/").some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+        return reply.code(414).send({ detail: ERROR_MESSAGES.URI_TOO_LONG });
+      }
       const allowed = METHODS.filter((m) => m !== request.method && routes.find(m, path) !== null);
       if (allowed.length > 0) {
         return reply.code(405).header("allow", allowed.join(", ")).send({ detail: ERROR_MESSAGES.METHOD_NOT_ALLOWED });

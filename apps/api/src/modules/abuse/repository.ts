@@ -1,3 +1,4 @@
+import { hostOrSubdomain } from "../../db/link-sql.js";
 import type { Db } from "../../db/prisma-client.js";
 
 export interface BlockedHostRecord {
@@ -26,8 +27,8 @@ export function createAbuseRepository(db: Db) {
       return db.$transaction(async (tx) => {
         const record = await tx.blockedHost.upsert({ where: { host }, create: { host, reason }, update: { reason } });
         const links = await tx.$executeRaw`
-          UPDATE links SET blocked_at = now(), blocked_reason = ${reason || `host ${host} is blocked`}, blocked_host = ${host}
-          WHERE blocked_at IS NULL AND (host = ${host} OR host LIKE ${`%.${host}`})`;
+          UPDATE links l SET blocked_at = now(), blocked_reason = ${reason || `host ${host} is blocked`}, blocked_host = ${host}
+          WHERE l.blocked_at IS NULL AND ${hostOrSubdomain(host)}`;
         return { record, links };
       });
     },

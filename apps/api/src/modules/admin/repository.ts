@@ -1,4 +1,5 @@
 import type { LinkState } from "@shortly/contract";
+import { hostOrSubdomain, likePattern, linkStateCondition } from "../../db/link-sql.js";
 import type { Db } from "../../db/prisma-client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 
@@ -47,26 +48,6 @@ export interface Page {
   offset: number;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** lib/link-state.ts's rules in SQL (the links repository keeps the same; a test checks them against linkState()). */
-function linkStateSql(state: LinkState | "blocked", now: Date): Prisma.Sql {
-  const expired = Prisma.sql`(l.expires_at IS NOT NULL AND l.expires_at <= ${now})`;
-  const spent = Prisma.sql`(l.max_clicks IS NOT NULL AND l.clicks_used >= l.max_clicks)`;
-  switch (state) {
-    case "blocked":
-      return Prisma.sql`l.blocked_at IS NOT NULL`;
-    case "disabled":
-      return Prisma.sql`NOT l.is_active`;
-    case "expired":
-      return Prisma.sql`l.is_active AND ${expired}`;
-    case "limit_reached":
-      return Prisma.sql`l.is_active AND NOT ${expired} AND ${spent}`;
-    case "active":
-      return Prisma.sql`l.is_active AND NOT ${expired} AND NOT ${spent}`;
-  }
-}
-
 export function createAdminRepository(db: Db) {
   return {
     async listUsers(filter: { q?: string; plan?: string; active?: boolean }, page: Page) {
@@ -109,8 +90,8 @@ export function createAdminRepository(db: Db) {
           Prisma.sql`(l.code ILIKE ${pattern} ESCAPE '\\' OR l.long_url ILIKE ${pattern} ESCAPE '\\' OR u.email ILIKE ${pattern} ESCAPE '\\')`,
         );
       }
-      if (filter.host) conditions.push(Prisma.sql`(l.host = ${filter.host} OR l.host LIKE ${`%.${filter.host}`})`);
-      if (filter.state) conditions.push(linkStateSql(filter.state, now));
+      if (filter.host) conditions.push(hostOrSubdomain(filter.host));
+      if (filter.state) conditions.push(linkStateCondition(filter.state, now));
       const where = Prisma.join(conditions, " AND ");
       const [items, counted] = await Promise.all([
         db.$queryRaw<AdminLinkRow[]>`

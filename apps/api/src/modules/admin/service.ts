@@ -1,4 +1,5 @@
 import type { AdminLink, AdminUser, AuditEntry, BlockedHost, LinkReport, LinkState, Plan, UpdateAdminLinkRequest } from "@shortly/contract";
+import { normaliseHost } from "../../lib/host-name.js";
 import { linkState } from "../../lib/link-state.js";
 import type { AbuseService, BlockedHostRecord } from "../abuse/service.js";
 import type { ApiKeysService } from "../api-keys/service.js";
@@ -58,7 +59,7 @@ export function createAdminService(deps: AdminServiceDeps) {
     created_at: l.created_at.toISOString(),
   });
   const audit = (actor: Actor, action: string, target: string, reason = "") =>
-    repo.audit({ actorId: actor.id, actorEmail: actor.email, action, target, reason });
+    repo.audit({ actorId: actor.id, actorEmail: actor.email, action, target: target.slice(0, 300), reason: reason.slice(0, 500) });
 
   return {
     /** Admin routes' gate: a signed-in account with the admin role (read now, so a revoke applies at once). */
@@ -111,7 +112,7 @@ export function createAdminService(deps: AdminServiceDeps) {
     async listLinks(query: { q?: string | undefined; host?: string | undefined; state?: LinkState | "blocked" | undefined } & Page) {
       const filter = {
         ...(query.q ? { q: query.q } : {}),
-        ...(query.host ? { host: query.host.toLowerCase().replace(/\.+$/, "") } : {}),
+        ...(query.host ? { host: normaliseHost(query.host) ?? "\u0000" } : {}), // not a host name: matches nothing
         ...(query.state ? { state: query.state } : {}),
       };
       const { items, total } = await repo.listLinks(filter, query, clock());

@@ -44,11 +44,11 @@ export function createApiKeysRepository(db: Db) {
       return count === 1;
     },
 
-    /** The key with this hash, with whether its account may still sign in. */
     async deleteAllOwned(userId: number): Promise<number> {
       return (await db.apiKey.deleteMany({ where: { userId } })).count;
     },
 
+    /** The key with this hash, with whether its account may still sign in. */
     findByHash(keyHash: string) {
       return db.apiKey.findUnique({ where: { keyHash }, select: { ...fields, user: { select: { isActive: true } } } });
     },

@@ -65,14 +65,14 @@ export function createApiKeysService({
       if (!(await repo.deleteOwned(userId, id))) throw new ApiKeyNotFoundError();
     },
 
+    /** Every key of the account (it was disabled): they stop working at once, and are not restored. */
+    revokeAll: (userId: number) => repo.deleteAllOwned(userId),
+
     /**
      * The account a key acts for; null for an unknown, revoked or expired key,
      * or one whose account is disabled. Read from the database on every
      * request, so a revocation holds at once on every instance.
      */
-    /** Every key of the account (it was disabled): they stop working at once, and are not restored. */
-    revokeAll: (userId: number) => repo.deleteAllOwned(userId),
-
     async authenticate(key: string): Promise<{ userId: number; keyId: number } | null> {
       if (!looksLikeApiKey(key)) return null;
       const keyHash = hashApiKey(key);

@@ -1,4 +1,5 @@
 import type { LINK_SORTS, LinkState } from "@shortly/contract";
+import { likePattern, linkStateCondition } from "../../db/link-sql.js";
 import type { Db } from "../../db/prisma-client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 
@@ -15,6 +16,9 @@ export interface LinkRecord {
   /** bcrypt; null when the link has no password. */
   passwordHash: string | null;
   blockedAt: Date | null;
+  forwardQuery: boolean;
+  forwardPath: boolean;
+  redirectType: number;
   createdAt: Date;
 }
 
@@ -27,6 +31,9 @@ export interface NewLink {
   tags: string[];
   passwordHash: string | null;
   host: string;
+  forwardQuery: boolean;
+  forwardPath: boolean;
+  redirectType: number;
 }
 
 export interface LinkListQuery {
@@ -38,29 +45,6 @@ export interface LinkListQuery {
   /** A tag's key (lower-cased) the link must carry. */
   tagKey?: string | undefined;
   sort: (typeof LINK_SORTS)[number];
-}
-
-/** LIKE's own characters matched as themselves. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * lib/link-state.ts's rules as SQL, for filtering in the database (the
- * dashboard's list says each item's state with linkState() itself; a test
- * checks that both agree).
- */
-function stateCondition(state: LinkState, now: Date): Prisma.Sql {
-  const expired = Prisma.sql`(l.expires_at IS NOT NULL AND l.expires_at <= ${now})`;
-  const spent = Prisma.sql`(l.max_clicks IS NOT NULL AND l.clicks_used >= l.max_clicks)`;
-  switch (state) {
-    case "disabled":
-      return Prisma.sql`NOT l.is_active`;
-    case "expired":
-      return Prisma.sql`l.is_active AND ${expired}`;
-    case "limit_reached":
-      return Prisma.sql`l.is_active AND NOT ${expired} AND ${spent}`;
-    case "active":
-      return Prisma.sql`l.is_active AND NOT ${expired} AND NOT ${spent}`;
-  }
 }
 
 const ORDER: Record<LinkListQuery["sort"], Prisma.Sql> = {
@@ -78,6 +62,9 @@ export interface LinkChanges {
   tags?: string[];
   passwordHash?: string | null;
   host?: string;
+  forwardQuery?: boolean;
+  forwardPath?: boolean;
+  redirectType?: number;
 }
 
 const fields = {
@@ -92,6 +79,9 @@ const fields = {
   tags: true,
   passwordHash: true,
   blockedAt: true,
+  forwardQuery: true,
+  forwardPath: true,
+  redirectType: true,
   createdAt: true,
 } as const;
 
@@ -107,6 +97,9 @@ interface LinkRow {
   tags: string[];
   password_hash: string | null;
   blocked_at: Date | null;
+  forward_query: boolean;
+  forward_path: boolean;
+  redirect_type: number;
   created_at: Date;
 }
 
@@ -122,6 +115,9 @@ const fromRow = (r: LinkRow): LinkRecord => ({
   tags: r.tags,
   passwordHash: r.password_hash,
   blockedAt: r.blocked_at,
+  forwardQuery: r.forward_query,
+  forwardPath: r.forward_path,
+  redirectType: r.redirect_type,
   createdAt: r.created_at,
 });
 
@@ -177,13 +173,13 @@ export function createLinksRepository(db: Db) {
         });
         conditions.push(Prisma.sql`(${Prisma.join(matches, " OR ")})`);
       }
-      if (query.state) conditions.push(stateCondition(query.state, now));
+      if (query.state) conditions.push(linkStateCondition(query.state, now));
       if (query.tagKey) conditions.push(Prisma.sql`link_tag_keys(l.tags) @> ARRAY[${query.tagKey}]::text[]`);
       const where = Prisma.join(conditions, " AND ");
       const byClicks = query.sort.endsWith("clicks");
       const [rows, counted] = await Promise.all([
         db.$queryRaw<Array<LinkRow>>`
-          SELECT l.id, l.code, l.long_url, l.user_id, l.is_active, l.expires_at, l.max_clicks, l.clicks_used, l.tags, l.password_hash, l.blocked_at, l.created_at
+          SELECT l.id, l.code, l.long_url, l.user_id, l.is_active, l.expires_at, l.max_clicks, l.clicks_used, l.tags, l.password_hash, l.blocked_at, l.forward_query, l.forward_path, l.redirect_type, l.created_at
                  ${byClicks ? Prisma.sql`, coalesce((SELECT sum(d.clicks) FROM link_daily_clicks d WHERE d.link_id = l.id), 0) AS total_clicks` : Prisma.empty}
           FROM links l WHERE ${where}
           ORDER BY ${ORDER[query.sort]} LIMIT ${query.limit} OFFSET ${query.offset}`,

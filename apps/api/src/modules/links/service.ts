@@ -2,7 +2,9 @@ import { domainToASCII } from "node:url";
 import {
   createUrlRequestSchema,
   isValidShortCodeFormat,
+  REDIRECT_TYPES,
   tagKey,
+  type RedirectType,
   toValidationIssues,
   type BulkCreateResult,
   type CreatedUrlResponse,
@@ -63,6 +65,7 @@ export interface LinksServiceDeps {
 }
 
 const CODE_ATTEMPTS = 5;
+const asRedirectType = (status: number): RedirectType => REDIRECT_TYPES.find((t) => t === status) ?? 302;
 
 export function toCreatedUrlResponse(link: LinkRecord): CreatedUrlResponse {
   return {
@@ -87,6 +90,9 @@ export function createLinksService(deps: LinksServiceDeps) {
     tags: link.tags,
     has_password: link.passwordHash !== null,
     blocked: link.blockedAt !== null,
+    forward_query: link.forwardQuery,
+    forward_path: link.forwardPath,
+    redirect_type: asRedirectType(link.redirectType),
     clicks_used: link.clicksUsed,
   });
 
@@ -149,6 +155,9 @@ export function createLinksService(deps: LinksServiceDeps) {
       maxClicks: input.max_clicks ?? null,
       tags: input.tags?.length ? await inAccountSpelling(userId, input.tags) : [],
       passwordHash: input.password === undefined ? null : await deps.hasher.hash(input.password),
+      forwardQuery: input.forward_query ?? true,
+      forwardPath: input.forward_path ?? false,
+      redirectType: input.redirect_type ?? 302,
     };
     const link = await insert(draft, input.custom_code, users.linkLimitOf(user));
     deps.onLinkChanged?.(link.code); // a visit before it existed may be cached as "unknown"
@@ -231,6 +240,9 @@ export function createLinksService(deps: LinksServiceDeps) {
         maxClicks: input.max_clicks,
         tags: input.tags && (await inAccountSpelling(userId, input.tags)),
         passwordHash: input.password == null ? input.password : await deps.hasher.hash(input.password),
+        forwardQuery: input.forward_query,
+        forwardPath: input.forward_path,
+        redirectType: input.redirect_type,
       };
       const updated = await repo.update(link.id, changes);
       deps.onLinkChanged?.(code);
@@ -240,6 +252,8 @@ export function createLinksService(deps: LinksServiceDeps) {
 
     async remove(userId: number, code: string): Promise<void> {
       const link = await getOwnedLinkOrThrow(userId, code);
+      // Deleting would free the code for the same link again, and take its reports with it.
+      if (link.blockedAt !== null) throw new LinkBlockedByAdminError();
       await repo.delete(link.id);
       deps.onLinkChanged?.(code);
     },

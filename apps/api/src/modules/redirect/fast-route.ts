@@ -19,13 +19,16 @@ export function createFastRedirect(redirects: RedirectService, trustProxy: strin
 
   return (req: IncomingMessage, res: ServerResponse, fastify: Handler): void => {
     const { url, method } = req;
-    // Only "/<code>": no query, no further segments (the format check rejects anything else).
-    if ((method !== "GET" && method !== "HEAD") || !url || url.indexOf("/", 1) !== -1 || url.includes("?")) return fastify(req, res);
-    const hit = redirects.redirectFromCache(visitFrom(req, url.slice(1), clientIp(req)));
+    if ((method !== "GET" && method !== "HEAD") || !url) return fastify(req, res);
+    // Only "/<code>" with or without a query: further segments (path forwarding) go to Fastify.
+    const queryAt = url.indexOf("?");
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    if (path.indexOf("/", 1) !== -1) return fastify(req, res);
+    const hit = redirects.redirectFromCache(visitFrom(req, path.slice(1), clientIp(req)));
     if (!hit) return fastify(req, res);
     hit.spooled.then(
       // A destination Node refuses as a header: Fastify's error handling answers.
-      () => writeRedirect(res, hit.location) || fastify(req, res),
+      () => writeRedirect(res, hit.location, hit.status) || fastify(req, res),
       () => fastify(req, res), // the spool could not be written: Fastify's path answers (503)
     );
   };

@@ -11,6 +11,10 @@ export interface CachedLink {
   hasPassword: boolean;
   /** Disabled by an administrator: answers 410 whatever else is true. */
   blocked: boolean;
+  forwardQuery: boolean;
+  forwardPath: boolean;
+  /** 302, 301, 307 or 308. */
+  redirectType: number;
 }
 
 export interface LinkCacheOptions {

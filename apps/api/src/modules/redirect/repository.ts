@@ -10,11 +10,15 @@ export interface RedirectTarget {
   clicksUsed: number;
   hasPassword: boolean;
   blocked: boolean;
+  forwardQuery: boolean;
+  forwardPath: boolean;
+  redirectType: number;
 }
 
 // A disabled account's links read as disabled: they stop with their owner.
 const COLUMNS = `l.id, l.user_id AS "userId", l.long_url AS "longUrl", l.is_active AND u.is_active AS "isActive", l.expires_at AS "expiresAt",
-  l.max_clicks AS "maxClicks", l.clicks_used AS "clicksUsed", l.password_hash IS NOT NULL AS "hasPassword", l.blocked_at IS NOT NULL AS "blocked"`;
+  l.max_clicks AS "maxClicks", l.clicks_used AS "clicksUsed", l.password_hash IS NOT NULL AS "hasPassword", l.blocked_at IS NOT NULL AS "blocked",
+  l.forward_query AS "forwardQuery", l.forward_path AS "forwardPath", l.redirect_type AS "redirectType"`;
 const FROM = "links l JOIN users u ON u.id = l.user_id";
 
 /**

@@ -2,9 +2,9 @@ import { isbot } from "isbot";
 import { ClicksUnavailableError, type ClicksService } from "../clicks/service.js";
 import type { CachedLink, LinkCache } from "./link-cache.js";
 import type { RedirectRepository, RedirectTarget } from "./repository.js";
-import { decideVisit, isServableCode, type GoneReason, type VisitDecision } from "./visit-decision.js";
+import { decideVisit, isServableCode, type GoneReason, type VisitDecision, type VisitTarget } from "./visit-decision.js";
 
-export interface Visit {
+export interface Visit extends VisitTarget {
   code: string;
   /** A HEAD request answers like GET but is not a click. */
   countsAsClick: boolean;
@@ -15,7 +15,7 @@ export interface Visit {
 
 /** What a visit got: the redirect, or what the visitor is shown instead. */
 export type VisitOutcome =
-  | { kind: "redirect"; location: string }
+  | { kind: "redirect"; location: string; status: number }
   | { kind: "password"; wrong: boolean }
   | { kind: "not_found" }
   | { kind: "gone"; reason: GoneReason }
@@ -25,6 +25,9 @@ const NOT_FOUND: VisitOutcome = { kind: "not_found" };
 const ASK_PASSWORD: VisitOutcome = { kind: "password", wrong: false };
 const WRONG_PASSWORD: VisitOutcome = { kind: "password", wrong: true };
 const LIMIT_REACHED: VisitOutcome = { kind: "gone", reason: "limit_reached" };
+
+/** A form's POST must not be repeated to the destination, as 307 and 308 would: 302 turns it into a GET. */
+const asFormAnswer = (outcome: VisitOutcome): VisitOutcome => (outcome.kind === "redirect" ? { ...outcome, status: 302 } : outcome);
 
 function clip(value: string | null, max: number): string | null {
   return value === null ? null : value.slice(0, max);
@@ -54,6 +57,9 @@ export function createRedirectService({ repo, clicks, cache, verifyPassword, clo
     maxClicks: link.maxClicks,
     hasPassword: link.hasPassword,
     blocked: link.blocked,
+    forwardQuery: link.forwardQuery,
+    forwardPath: link.forwardPath,
+    redirectType: link.redirectType,
   });
 
   async function lookup(code: string): Promise<CachedLink | null> {
@@ -134,7 +140,7 @@ export function createRedirectService({ repo, clicks, cache, verifyPassword, clo
       if (!allowed) return LIMIT_REACHED;
     }
     if (visit.countsAsClick) await clicks.record(toClick(link, visit, now));
-    return { kind: "redirect", location: decision.location };
+    return { kind: "redirect", location: decision.location, status: decision.status };
   }
 
   async function decide(visit: Visit): Promise<{ decision: VisitDecision; now: Date } | null> {
@@ -142,7 +148,7 @@ export function createRedirectService({ repo, clicks, cache, verifyPassword, clo
     const link = await lookup(visit.code);
     if (cache.hasStale) scheduleRefresh();
     const now = clock();
-    return { decision: decideVisit(link, now), now };
+    return { decision: decideVisit(link, now, visit), now };
   }
 
   return {
@@ -161,12 +167,12 @@ export function createRedirectService({ repo, clicks, cache, verifyPassword, clo
       const decided = await decide(visit);
       if (!decided) return NOT_FOUND;
       const { decision, now } = decided;
-      if (decision.kind !== "password") return follow(decision, visit, now);
+      if (decision.kind !== "password") return asFormAnswer(await follow(decision, visit, now));
       const hash = await repo.passwordHashOf(decision.link.id).catch((error: unknown) => {
         throw new ClicksUnavailableError({ cause: error });
       });
       if (hash !== null && (password === "" || !(await verifyPassword(password, hash)))) return WRONG_PASSWORD;
-      return follow(decideVisit(decision.link, now, true), visit, now);
+      return asFormAnswer(await follow(decideVisit(decision.link, now, visit, true), visit, now));
     },
 
     /**
@@ -176,17 +182,18 @@ export function createRedirectService({ repo, clicks, cache, verifyPassword, clo
      * unknown, disabled, expired, limited, or the click cannot be kept), so
      * every answer but a plain 302 keeps a single implementation.
      */
-    redirectFromCache(visit: Visit): { location: string; spooled: Promise<void> } | null {
+    redirectFromCache(visit: Visit): { location: string; status: number; spooled: Promise<void> } | null {
       if (!isServableCode(visit.code)) return null;
       const link = cache.get(visit.code);
       if (cache.hasStale) scheduleRefresh();
       if (!link) return null;
       const now = clock();
-      const decision = decideVisit(link, now);
+      const decision = decideVisit(link, now, visit);
       if (decision.kind !== "redirect" || decision.claimsClick) return null;
-      if (!visit.countsAsClick) return { location: decision.location, spooled: NOTHING_TO_SPOOL };
+      const { location, status } = decision;
+      if (!visit.countsAsClick) return { location, status, spooled: NOTHING_TO_SPOOL };
       try {
-        return { location: decision.location, spooled: clicks.record(toClick(link, visit, now)) };
+        return { location, status, spooled: clicks.record(toClick(link, visit, now)) };
       } catch {
         return null; // the spool is full: resolve() answers the 503
       }

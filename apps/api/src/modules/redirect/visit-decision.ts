@@ -1,5 +1,6 @@
 import { isReservedCode, isValidShortCodeFormat } from "@shortly/contract";
 import { linkState } from "../../lib/link-state.js";
+import { forwardedLocation } from "./forwarding.js";
 import type { CachedLink } from "./link-cache.js";
 
 export type GoneReason = "expired" | "limit_reached";
@@ -12,7 +13,7 @@ export type GoneReason = "expired" | "limit_reached";
  * administrator disabled the link for abuse) outranks every other state.
  */
 export type VisitDecision =
-  | { kind: "redirect"; link: CachedLink; location: string; claimsClick: boolean }
+  | { kind: "redirect"; link: CachedLink; location: string; status: number; claimsClick: boolean }
   | { kind: "password"; link: CachedLink }
   | { kind: "not_found" }
   | { kind: "gone"; reason: GoneReason }
@@ -26,13 +27,21 @@ const LIMIT_REACHED: VisitDecision = { kind: "gone", reason: "limit_reached" };
 /** Whether a path segment can name a link at all; anything else is not found without a lookup. */
 export const isServableCode = (code: string) => isValidShortCodeFormat(code) && !isReservedCode(code);
 
+/** What a visit asked for beyond the code: its raw query string (null: none) and any path after the code ("" for none). */
+export interface VisitTarget {
+  query: string | null;
+  extraPath: string;
+}
+
 /**
  * The redirect's one decision, used by the fast path and the Fastify route
  * alike. A click limit is the one rule it cannot settle alone: it says the
  * click must be claimed, and the claim (atomic, in the database) turns a spent
  * limit into "gone". `unlocked`: the visitor gave the link's right password.
+ * Forwarding: the query string joins the destination unless the link turns
+ * it off; an extra path only on links that allow it, and only a safe one.
  */
-export function decideVisit(link: CachedLink | null, now: Date, unlocked = false): VisitDecision {
+export function decideVisit(link: CachedLink | null, now: Date, target: VisitTarget, unlocked = false): VisitDecision {
   if (!link) return NOT_FOUND;
   if (link.blocked) return BLOCKED;
   // A cached link carries no clicksUsed: no copy is made per visit, and the limit is left to the claim.
@@ -44,7 +53,12 @@ export function decideVisit(link: CachedLink | null, now: Date, unlocked = false
     case "limit_reached":
       return LIMIT_REACHED;
     case "active":
+      if (target.extraPath && !link.forwardPath) return NOT_FOUND;
       if (link.hasPassword && !unlocked) return { kind: "password", link };
-      return { kind: "redirect", link, location: link.longUrl, claimsClick: link.maxClicks !== null };
+      {
+        const location = forwardedLocation(link.longUrl, link.forwardQuery ? target.query : null, target.extraPath);
+        if (location === null) return NOT_FOUND;
+        return { kind: "redirect", link, location, status: link.redirectType, claimsClick: link.maxClicks !== null };
+      }
   }
 }

@@ -4,9 +4,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Visit } from "./service.js";
 
 /** What a request to /{code} tells about the visit; `ip` as the server's trust-proxy rules give it. */
-export function visitFrom(req: IncomingMessage, code: string, ip: string | null): Visit {
+export function visitFrom(req: IncomingMessage, code: string, ip: string | null, extraPath = ""): Visit {
+  // A raw client may send a fragment; it is never part of what is forwarded.
+  const url = (req.url ?? "").split("#", 1)[0]!;
+  const queryAt = url.indexOf("?");
   return {
     code,
+    query: queryAt === -1 ? null : url.slice(queryAt + 1),
+    // "/{code}/" is "/{code}".
+    extraPath: extraPath === "/" ? "" : extraPath,
     // HEAD answers like GET but is not a click; a POST is a password given on the link's page.
     countsAsClick: req.method !== "HEAD",
     referrer: req.headers.referer ?? null,
@@ -20,9 +26,9 @@ export function visitFrom(req: IncomingMessage, code: string, ip: string | null)
  * and to honour limits. False when Node refuses the location as a header
  * (nothing was written; the caller answers otherwise).
  */
-export function writeRedirect(res: ServerResponse, location: string): boolean {
+export function writeRedirect(res: ServerResponse, location: string, status: number): boolean {
   try {
-    res.writeHead(302, { "cache-control": "private, no-store", location, "content-length": "0", "x-content-type-options": "nosniff" });
+    res.writeHead(status, { "cache-control": "private, no-store", location, "content-length": "0", "x-content-type-options": "nosniff" });
   } catch {
     return false;
   }

@@ -53,11 +53,12 @@ export const gonePage = (reason: GoneReason): VisitorPage => {
 
 /**
  * The form a password-protected link shows (200), or shows again after a
- * wrong password (401). It posts to the short link itself and never holds the destination.
+ * wrong password (401). It posts to the address visited (the short link, with
+ * any forwarded path and query) and never holds the destination.
  */
-export const passwordPage = (code: string, wrong = false): VisitorPage => {
+export const passwordPage = (target: string, wrong = false): VisitorPage => {
   const error = wrong ? `<p class="error" id="password-error" role="alert">That password is not right. Try again.</p>` : "";
-  const form = `<form method="post" action="/${escapeHtml(code)}">
+  const form = `<form method="post" action="${escapeHtml(target)}">
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required autofocus${wrong ? ` aria-invalid="true" aria-describedby="password-error"` : ""}>
 <button type="submit">Open the link</button></form>`;

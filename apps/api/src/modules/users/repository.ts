@@ -38,9 +38,9 @@ export function createUsersRepository(db: Db) {
       return emails.filter((email) => !known.has(email));
     },
 
-    async create(email: string, passwordHash: string | null, role: "user" | "admin" = "user"): Promise<UserRecord> {
+    async create(email: string, passwordHash: string | null): Promise<UserRecord> {
       try {
-        return await db.user.create({ data: { email, passwordHash, role }, select: publicFields });
+        return await db.user.create({ data: { email, passwordHash }, select: publicFields });
       } catch (error) {
         // The unique index decides races between two sign-ups with one email.
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -10,12 +10,9 @@ const planOf = (user: UserRecord): Plan => (user.plan === "pro" ? "pro" : "free"
 export interface UsersServiceOptions {
   /** Links each plan may hold (null: no limit), from the configuration. */
   planLimits: Record<Plan, number | null>;
-  /** ADMIN_EMAILS: an account with one of these emails is an admin, from sign-up on. */
-  adminEmails?: string[];
 }
 
-export function createUsersService(repo: UsersRepository, { planLimits, adminEmails = [] }: UsersServiceOptions) {
-  const roleFor = (email: string) => (adminEmails.includes(email.toLowerCase()) ? "admin" : "user");
+export function createUsersService(repo: UsersRepository, { planLimits }: UsersServiceOptions) {
   return {
     /** The account as GET /api/me and register answer it. */
     toResponse(user: UserRecord): UserResponse {
@@ -54,7 +51,7 @@ export function createUsersService(repo: UsersRepository, { planLimits, adminEma
     /** For social sign-up: a password-less account, or the one that won a concurrent sign-up. */
     async createOrFindUser(email: string): Promise<UserRecord> {
       try {
-        return await repo.create(email, null, roleFor(email));
+        return await repo.create(email, null);
       } catch (error) {
         if (!(error instanceof DuplicateEmailError)) throw error;
         const existing = await repo.findCredentialsByEmail(email);
@@ -65,7 +62,7 @@ export function createUsersService(repo: UsersRepository, { planLimits, adminEma
 
     async createUser(email: string, passwordHash: string): Promise<UserRecord> {
       try {
-        return await repo.create(email, passwordHash, roleFor(email));
+        return await repo.create(email, passwordHash);
       } catch (error) {
         if (error instanceof DuplicateEmailError) throw new EmailTakenError();
         throw error;

@@ -77,6 +77,8 @@ describe("admin: links and abuse", () => {
     });
     expect(reenable.statusCode).toBe(403);
     expect(reenable.json()).toEqual({ detail: "This link was disabled by an administrator and cannot be changed" });
+    const deleted = await first.app.inject({ method: "DELETE", url: `/api/urls/${link.short_code}`, headers: owner.headers });
+    expect(deleted.statusCode).toBe(403);
 
     await first.app.inject({
       method: "PATCH",

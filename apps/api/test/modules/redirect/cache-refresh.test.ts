@@ -58,6 +58,9 @@ describe("a refresh of many stale links", () => {
       clicksUsed: 0,
       hasPassword: false,
       blocked: false,
+      forwardQuery: true,
+      forwardPath: false,
+      redirectType: 302,
     });
     for (const code of codes) cache.set(code, { ...target(code, "https://example.com/old") });
     const reads: number[] = [];
@@ -70,9 +73,12 @@ describe("a refresh of many stale links", () => {
     const service = createRedirectService({ repo, cache, clicks: {} as ClicksService, verifyPassword: async () => false });
     now = 1000; // every one of them stale at once, as after a warm-up
     for (const code of codes) {
-      expect(await service.resolve({ code, countsAsClick: false, referrer: null, userAgent: null, ip: null })).toEqual({
+      expect(
+        await service.resolve({ code, query: null, extraPath: "", countsAsClick: false, referrer: null, userAgent: null, ip: null }),
+      ).toEqual({
         kind: "redirect",
         location: "https://example.com/old",
+        status: 302,
       });
     }
     await expect.poll(() => reads.reduce((a, b) => a + b, 0), { timeout: 2000, interval: 20 }).toBe(1200);
@@ -91,6 +97,9 @@ describe("link cache entries", () => {
     maxClicks: null,
     hasPassword: false,
     blocked: false,
+    forwardQuery: true,
+    forwardPath: false,
+    redirectType: 302,
   };
 
   it("are reported stale once within the TTL's last quarter, and dropped at four times it if never refreshed", () => {

@@ -146,6 +146,27 @@ describe("password-protected links", () => {
     expect((await unlock(server.url, code, "a new password")).status).toBe(302);
   });
 
+  it("keep a forwarded path and query through the form, and never answer its POST with 307 or 308", async () => {
+    const { code } = await protectedLink(server, { long_url: "https://docs.example.com/v2", forward_path: true, redirect_type: 307 });
+    const page = await fetch(`${server.url}/${code}/guide?lang=fr`, {
+      redirect: "manual",
+      headers: { ...BROWSER, accept: BROWSER_ACCEPT },
+    });
+    expect(await page.text()).toContain(`action="/${code}/guide?lang=fr"`);
+    const res = await fetch(`${server.url}/${code}/guide?lang=fr`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...BROWSER, accept: BROWSER_ACCEPT, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ password: PASSWORD }).toString(),
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("https://docs.example.com/v2/guide?lang=fr");
+    // A 307 link without a password, posted to: still 302, so the body is not sent on.
+    const plain = await createLink(server.app, await createUser(server.app), { long_url: "https://example.com/plain", redirect_type: 307 });
+    const posted = await unlock(server.url, plain.short_code, "anything at all");
+    expect(posted.status).toBe(302);
+  });
+
   it("show a bot only the page: a link preview never gets the destination", async () => {
     const { code } = await protectedLink();
     const res = await fetch(`${server.url}/${code}`, {

@@ -34,9 +34,13 @@ describe("the built SPA on the API's origin", () => {
   });
 
   it("answers unknown page paths with the shell and 404 (the SPA shows its not-found page)", async () => {
-    const res = await app.inject({ url: "/some/unknown/page" });
+    const res = await app.inject({ url: "/x/unknown/page" });
     expect(res.statusCode).toBe(404);
     expect(res.headers["content-type"]).toContain("text/html");
+    // A first segment shaped like a short code is a short link's forwarded path: the visitors' 404.
+    const link = await app.inject({ url: "/some/unknown/page", headers: { accept: "text/html" } });
+    expect(link.statusCode).toBe(404);
+    expect(link.body).toContain("There’s no link here");
   });
 
   it("keeps JSON 404s for the API", async () => {

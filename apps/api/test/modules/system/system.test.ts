@@ -80,10 +80,17 @@ describe("health and config", () => {
 });
 
 describe("errors are always JSON in the contract's shape", () => {
-  it("404 for an unknown API route", async () => {
-    const res = await app.inject({ url: "/api/does-not-exist" });
-    expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ detail: "Not Found" });
+  it("404 for an unknown API route, whatever its depth and method", async () => {
+    for (const [method, url] of [
+      ["GET", "/api/does-not-exist"],
+      ["GET", "/api/does/not/exist"],
+      ["POST", "/api/does/not/exist"],
+      ["DELETE", "/assets/x/y"],
+    ] as const) {
+      const res = await app.inject({ method, url });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+      expect(res.json()).toEqual({ detail: "Not Found" });
+    }
   });
 
   it("405 with Allow for a wrong method", async () => {

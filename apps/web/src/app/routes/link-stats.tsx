@@ -15,6 +15,7 @@ import { useLink } from "../../features/links/api/get-link";
 import { useStats } from "../../features/links/api/get-stats";
 import { ClicksTable } from "../../features/links/components/clicks-table";
 import { LinkDetails } from "../../features/links/components/link-details";
+import { LinkForwardingForm } from "../../features/links/components/link-forwarding-form";
 import { LinkPasswordForm } from "../../features/links/components/link-password-form";
 import { ApiError } from "../../lib/api-error";
 import { formatNumber } from "../../lib/format";
@@ -118,6 +119,7 @@ export function LinkStatsRoute() {
         <h2 id="details-title">Details</h2>
         <LinkDetails link={item} />
         <LinkPasswordForm link={item} />
+        <LinkForwardingForm key={`${item.forward_query}${item.forward_path}${item.redirect_type}`} link={item} />
       </section>
     </div>
   );

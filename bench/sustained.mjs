@@ -53,7 +53,7 @@ await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES
 const codes = Array.from({ length: SPREAD }, (_, i) => `/sp${String(i + 1).padStart(6, "0")}`);
 const countClicks = async () => (await pool.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n;
 async function settle() {
-  for (let previous = -1, now = await countClicks(); previous !== now; ) {
+  for (let previous = -1, now = await countClicks(); previous !== now;) {
     await new Promise((r) => setTimeout(r, 2000));
     [previous, now] = [now, await countClicks()];
   }
@@ -88,7 +88,9 @@ for (const [name, paths] of [
 await shortly.stop();
 
 const ceiling = results[0].rps;
-console.log(`${"server".padEnd(26)} ${"req/s".padStart(8)} ${"× Node".padStart(7)} ${"stored".padStart(9)} ${"µs CPU/click: server".padStart(21)} ${"PostgreSQL".padStart(11)} ${"total".padStart(7)}`);
+console.log(
+  `${"server".padEnd(26)} ${"req/s".padStart(8)} ${"× Node".padStart(7)} ${"stored".padStart(9)} ${"µs CPU/click: server".padStart(21)} ${"PostgreSQL".padStart(11)} ${"total".padStart(7)}`,
+);
 for (const r of results) {
   const perClick = (s) => (r.stored ? ((s * 1e6) / r.stored).toFixed(0) : "");
   console.log(

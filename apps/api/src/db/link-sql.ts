@@ -1,6 +1,25 @@
 // SQL the repositories share about links. The alias `l` is the links table.
 import type { LinkState } from "@shortly/contract";
 import { Prisma } from "../generated/prisma/client.js";
+import type { Db } from "./prisma-client.js";
+
+/**
+ * Serialises host blocks against link writes: a block takes it exclusively
+ * while it stops the links to the host, each create or destination change
+ * shares it while it checks the blocklist and writes. So no link written
+ * beside a block escapes it (the block's UPDATE runs after such writes commit,
+ * and later writes see the blocked host).
+ */
+export const HOST_BLOCK_LOCK = 7_415_551_001;
+
+/** Whether any of these hosts is blocked, read under the shared host-block lock (inside a transaction). */
+export async function destinationBlocked(tx: Pick<Db, "$queryRaw" | "$executeRaw">, hosts: string[]): Promise<boolean> {
+  // $executeRaw: the lock functions return void, which $queryRaw cannot read.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${HOST_BLOCK_LOCK}::bigint)`;
+  if (hosts.length === 0) return false;
+  const rows = await tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM blocked_hosts WHERE host = ANY(${hosts}::text[])`;
+  return (rows[0]?.n ?? 0) > 0;
+}
 
 /** A LIKE pattern matching `text` anywhere, its own % and _ as themselves (use with ESCAPE '\'). */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,4 +1,4 @@
-import { hostOrSubdomain } from "../../db/link-sql.js";
+import { HOST_BLOCK_LOCK, hostOrSubdomain } from "../../db/link-sql.js";
 import type { Db } from "../../db/prisma-client.js";
 
 export interface BlockedHostRecord {
@@ -25,6 +25,7 @@ export function createAbuseRepository(db: Db) {
      */
     async blockHost(host: string, reason: string): Promise<{ record: BlockedHostRecord; links: number }> {
       return db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HOST_BLOCK_LOCK}::bigint)`;
         const record = await tx.blockedHost.upsert({ where: { host }, create: { host, reason }, update: { reason } });
         const links = await tx.$executeRaw`
           UPDATE links l SET blocked_at = now(), blocked_reason = ${reason || `host ${host} is blocked`}, blocked_host = ${host}

@@ -1,5 +1,5 @@
 import type { LINK_SORTS, LinkState } from "@shortly/contract";
-import { likePattern, linkStateCondition } from "../../db/link-sql.js";
+import { destinationBlocked, likePattern, linkStateCondition } from "../../db/link-sql.js";
 import type { Db } from "../../db/prisma-client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 
@@ -122,6 +122,7 @@ const fromRow = (r: LinkRow): LinkRecord => ({
 });
 
 export class DuplicateCodeError extends Error {}
+export class DestinationBlockedError extends Error {}
 export class LinkLimitExceededError extends Error {
   constructor(readonly limit: number) {
     super(`link limit ${limit} reached`);
@@ -139,9 +140,11 @@ export function createLinksRepository(db: Db) {
      * row is locked first, so concurrent creates by one user are serialised
      * and the count cannot be overtaken.
      */
-    async createWithinLimit(link: NewLink, limit: number | null): Promise<LinkRecord> {
+    /** `blockable`: the destination's host and its parents, refused (DestinationBlockedError) when any is blocked. */
+    async createWithinLimit(link: NewLink, limit: number | null, blockable: string[] = []): Promise<LinkRecord> {
       try {
         return await db.$transaction(async (tx) => {
+          if (await destinationBlocked(tx, blockable)) throw new DestinationBlockedError();
           if (limit !== null) {
             await tx.$queryRaw`SELECT id FROM users WHERE id = ${link.userId} FOR UPDATE`;
             const owned = await tx.link.count({ where: { userId: link.userId } });
@@ -209,8 +212,13 @@ export function createLinksRepository(db: Db) {
       return new Map(rows.map((r) => [r.key, r.name]));
     },
 
-    update(id: number, changes: LinkChanges): Promise<LinkRecord> {
-      return db.link.update({ where: { id }, data: changes, select: fields });
+    /** A new destination is checked against the blocklist as a create's is. */
+    update(id: number, changes: LinkChanges, blockable: string[] = []): Promise<LinkRecord> {
+      if (changes.longUrl === undefined) return db.link.update({ where: { id }, data: changes, select: fields });
+      return db.$transaction(async (tx) => {
+        if (await destinationBlocked(tx, blockable)) throw new DestinationBlockedError();
+        return tx.link.update({ where: { id }, data: changes, select: fields });
+      });
     },
 
     async delete(id: number): Promise<void> {

@@ -16,7 +16,7 @@ import {
   type UpdateUrlInput,
 } from "@shortly/contract";
 import { AppError, ValidationFailedError } from "../../lib/app-error.js";
-import { normaliseHost } from "../../lib/host-name.js";
+import { hostAndParents, normaliseHost } from "../../lib/host-name.js";
 import { linkState } from "../../lib/link-state.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { generateShortCode } from "../../lib/short-code.js";
@@ -30,7 +30,14 @@ import {
   LinkNotFoundError,
   PlanLimitReachedError,
 } from "./errors.js";
-import { DuplicateCodeError, LinkLimitExceededError, type LinkChanges, type LinkRecord, type LinksRepository } from "./repository.js";
+import {
+  DestinationBlockedError,
+  DuplicateCodeError,
+  LinkLimitExceededError,
+  type LinkChanges,
+  type LinkRecord,
+  type LinksRepository,
+} from "./repository.js";
 
 /**
  * Destinations are stored normalised (punycode hosts, percent-encoded paths):
@@ -65,6 +72,13 @@ export interface LinksServiceDeps {
 }
 
 const CODE_ATTEMPTS = 5;
+/** The destination's host and its parents: a block on any of them covers it. */
+const blockable = (longUrl: string) => {
+  const host = normaliseHost(longUrl);
+  return host ? hostAndParents(host) : [];
+};
+const destinationBlockedError = () =>
+  ValidationFailedError.at(["body", "long_url"], "This destination is blocked", "value_error.url.blocked");
 const asRedirectType = (status: number): RedirectType => REDIRECT_TYPES.find((t) => t === status) ?? 302;
 
 export function toCreatedUrlResponse(link: LinkRecord): CreatedUrlResponse {
@@ -134,9 +148,10 @@ export function createLinksService(deps: LinksServiceDeps) {
   ) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await repo.createWithinLimit({ ...link, code: code ?? generateShortCode() }, limit);
+        return await repo.createWithinLimit({ ...link, code: code ?? generateShortCode() }, limit, blockable(link.longUrl));
       } catch (error) {
         if (error instanceof LinkLimitExceededError) throw new PlanLimitReachedError(error.limit);
+        if (error instanceof DestinationBlockedError) throw destinationBlockedError();
         if (!(error instanceof DuplicateCodeError)) throw error;
         if (code !== undefined) throw new CodeTakenError();
         if (attempt >= CODE_ATTEMPTS) throw error;
@@ -244,7 +259,11 @@ export function createLinksService(deps: LinksServiceDeps) {
         forwardPath: input.forward_path,
         redirectType: input.redirect_type,
       };
-      const updated = await repo.update(link.id, changes);
+      const updated = await repo
+        .update(link.id, changes, input.long_url === undefined ? [] : blockable(input.long_url))
+        .catch((error: unknown) => {
+          throw error instanceof DestinationBlockedError ? destinationBlockedError() : error;
+        });
       deps.onLinkChanged?.(code);
       const totals = await clicks.totalsByLink([link.id]);
       return toItem(updated, totals.get(link.id) ?? 0);

@@ -2,6 +2,7 @@
 // them), and read visitors' reports; blocks hold on a second instance at once.
 import { describe, expect, it } from "vitest";
 import { parseEnv, rateLimitConfig } from "../../../src/config.js";
+import { HOST_BLOCK_LOCK } from "../../../src/db/link-sql.js";
 import { resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
 import { BROWSER, createLink, createUser } from "../../helpers/factories.js";
 import { BROWSER_ACCEPT, listeningApp } from "../../helpers/listening-app.js";
@@ -162,6 +163,47 @@ describe("admin: links and abuse", () => {
     });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().detail[0].loc).toEqual(["body", "host"]);
+  });
+
+  it("leaves no unblocked link to a host blocked while links to it are being created", async () => {
+    const { admin, owner } = await accounts();
+    const creates = Array.from({ length: 40 }, (_, i) =>
+      first.app.inject({ method: "POST", url: "/api/urls", headers: owner.headers, payload: { long_url: `https://race.example/${i}` } }),
+    );
+    const block = new Promise((resolve) => setTimeout(resolve, 5)).then(() =>
+      second.app.inject({ method: "POST", url: "/api/admin/blocked-hosts", headers: admin.headers, payload: { host: "race.example" } }),
+    );
+    const [results, blocked] = await Promise.all([Promise.all(creates), block]);
+    expect(blocked.statusCode).toBe(201);
+    expect(results.every((r) => r.statusCode === 201 || r.statusCode === 422)).toBe(true);
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM links WHERE host = 'race.example' AND blocked_at IS NULL");
+    expect(rows[0].n).toBe(0);
+  });
+
+  it("makes a host block wait for a link write in progress, then stop that link too", async () => {
+    const { admin, owner } = await accounts();
+    // A create caught between its blocklist check and its commit, as links.repository writes it: holding the shared lock.
+    const writer = await db.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query("SELECT pg_advisory_xact_lock_shared($1::bigint)", [HOST_BLOCK_LOCK]);
+      await writer.query(
+        "INSERT INTO links (code, long_url, host, user_id, updated_at) VALUES ('inflight1', 'https://slow.example/x', 'slow.example', $1, now())",
+        [owner.id],
+      );
+      let done = false;
+      const block = first.app
+        .inject({ method: "POST", url: "/api/admin/blocked-hosts", headers: admin.headers, payload: { host: "slow.example" } })
+        .then((res) => ((done = true), res));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(done).toBe(false); // the block waits for the write
+      await writer.query("COMMIT");
+      expect((await block).statusCode).toBe(201);
+    } finally {
+      writer.release();
+    }
+    const { rows } = await db.query("SELECT blocked_at IS NOT NULL AS blocked FROM links WHERE code = 'inflight1'");
+    expect(rows[0].blocked).toBe(true);
   });
 
   it("takes visitors' reports by short URL or code, lists them with the link's state, and limits them per address", async () => {

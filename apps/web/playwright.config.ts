@@ -10,8 +10,11 @@ const port = Number(process.env.E2E_PORT ?? 8788);
 const destinationPort = Number(process.env.E2E_DESTINATION_PORT ?? 8789);
 const external = process.env.E2E_BASE_URL; // e.g. the nginx front, started by its own harness
 const baseURL = external ?? `http://localhost:${port}`;
-const dataDir = mkdtempSync(path.join(tmpdir(), "shortly-e2e-"));
+// Made once, by the runner: its workers load this file again and inherit the variable, so operator
+// tools in the specs (pnpm admin) reach the server's embedded database through the same DATA_DIR.
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "shortly-e2e-"));
 chmodSync(dataDir, 0o755); // PostgreSQL runs as its own OS user when we are root
+process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "e2e",

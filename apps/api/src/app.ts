@@ -204,7 +204,6 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const abuseRepo = createAbuseRepository(app.prisma);
   const abuse = createAbuseService({ repo: abuseRepo, onLinksChanged: () => app.linkEvents.publish(EVERY_LINK) });
   const links = createLinksService({
-    checkDestinationAllowed: abuse.checkDestination,
     repo: createLinksRepository(app.prisma),
     users,
     clicks,

@@ -104,6 +104,7 @@ export const createReportRequestSchema = z.object({
     .max(1000, { message: "ensure this value has at most 1000 characters" }),
 });
 export type CreateReportRequest = z.input<typeof createReportRequestSchema>;
+export const createReportResponseSchema = z.object({ short_code: z.string() });
 
 // The audit log
 export const auditEntrySchema = z.object({

@@ -9,11 +9,6 @@ export interface BlockedHostRecord {
 
 export function createAbuseRepository(db: Db) {
   return {
-    /** Whether any of these hosts (a host and its parents) is blocked. */
-    async anyBlocked(hosts: string[]): Promise<boolean> {
-      return (await db.blockedHost.count({ where: { host: { in: hosts } } })) > 0;
-    },
-
     listBlockedHosts(): Promise<BlockedHostRecord[]> {
       return db.blockedHost.findMany({ orderBy: { createdAt: "desc" } });
     },

@@ -1,6 +1,5 @@
-import { createReportRequestSchema, errorBodySchema } from "@shortly/contract";
+import { createReportRequestSchema, createReportResponseSchema, errorBodySchema } from "@shortly/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { ReportsService } from "./reports.js";
 
 const HOUR = 3_600_000;
@@ -13,7 +12,7 @@ export const abuseRoutes: FastifyPluginAsyncZod<{ reports: ReportsService; perHo
       preHandler: app.limitPerIp({ name: "report", max: perHour, windowMs: HOUR }),
       schema: {
         body: createReportRequestSchema,
-        response: { 201: z.object({ short_code: z.string() }), 404: errorBodySchema, 422: errorBodySchema, 429: errorBodySchema },
+        response: { 201: createReportResponseSchema, 404: errorBodySchema, 422: errorBodySchema, 429: errorBodySchema },
       },
     },
     async (request, reply) => reply.code(201).send({ short_code: await reports.report(request.body.link, request.body.reason) }),

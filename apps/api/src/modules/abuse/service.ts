@@ -1,5 +1,5 @@
 import { ValidationFailedError } from "../../lib/app-error.js";
-import { hostAndParents, normaliseHost } from "../../lib/host-name.js";
+import { normaliseHost } from "../../lib/host-name.js";
 import type { AbuseRepository, BlockedHostRecord } from "./repository.js";
 
 export type { BlockedHostRecord };
@@ -13,14 +13,6 @@ export interface AbuseServiceDeps {
 /** Blocked destinations and visitors' reports. */
 export function createAbuseService({ repo, onLinksChanged }: AbuseServiceDeps) {
   return {
-    /** Refuses a destination whose host, or a parent of it, is blocked: the contract's 422 at long_url. */
-    async checkDestination(longUrl: string): Promise<void> {
-      const host = normaliseHost(longUrl);
-      if (host && (await repo.anyBlocked(hostAndParents(host)))) {
-        throw ValidationFailedError.at(["body", "long_url"], "This destination is blocked", "value_error.url.blocked");
-      }
-    },
-
     listBlockedHosts: repo.listBlockedHosts,
 
     /** `input`: a host or URL, as an admin pasted it. */

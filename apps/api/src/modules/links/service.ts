@@ -60,8 +60,6 @@ export interface LinksServiceDeps {
   repo: LinksRepository;
   users: UsersService;
   clicks: ClicksService;
-  /** Refuses a blocked destination (the contract's 422 at long_url). */
-  checkDestinationAllowed?: (longUrl: string) => Promise<void>;
   /** Hashes link passwords. */
   hasher: Pick<PasswordHasher, "hash">;
   /** Hostnames of this service: a link to them would loop. */
@@ -116,12 +114,11 @@ export function createLinksService(deps: LinksServiceDeps) {
     return tags.map((tag) => known.get(tagKey(tag)) ?? tag);
   }
 
-  async function checkDestination(longUrl: string, requestHostname: string): Promise<void> {
+  function checkDestination(longUrl: string, requestHostname: string): void {
     const host = new URL(longUrl).hostname.toLowerCase();
     if (ownHostnames.has(host) || host === requestHostname.toLowerCase()) {
       throw ValidationFailedError.at(["body", "long_url"], "a short link cannot point to this service", "value_error.url.host");
     }
-    await deps.checkDestinationAllowed?.(longUrl);
   }
 
   function parseExpiry(value: string | null | undefined): Date | null | undefined {
@@ -161,7 +158,7 @@ export function createLinksService(deps: LinksServiceDeps) {
 
   async function create(userId: number, input: CreateUrlInput, requestHostname: string): Promise<LinkRecord> {
     const user = await users.getActiveUserOrThrow(userId);
-    await checkDestination(input.long_url, requestHostname);
+    checkDestination(input.long_url, requestHostname);
     const draft = {
       host: normaliseHost(input.long_url) ?? "",
       userId,
@@ -246,7 +243,7 @@ export function createLinksService(deps: LinksServiceDeps) {
     async update(userId: number, code: string, input: UpdateUrlInput, requestHostname: string): Promise<LinkItem> {
       const link = await getOwnedLinkOrThrow(userId, code);
       if (link.blockedAt !== null) throw new LinkBlockedByAdminError();
-      if (input.long_url !== undefined) await checkDestination(input.long_url, requestHostname);
+      if (input.long_url !== undefined) checkDestination(input.long_url, requestHostname);
       const changes: LinkChanges = {
         longUrl: input.long_url,
         host: input.long_url === undefined ? undefined : (normaliseHost(input.long_url) ?? ""),

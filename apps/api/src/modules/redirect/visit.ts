@@ -5,8 +5,10 @@ import type { Visit } from "./service.js";
 
 /** What a request to /{code} tells about the visit; `ip` as the server's trust-proxy rules give it. */
 export function visitFrom(req: IncomingMessage, code: string, ip: string | null, extraPath = ""): Visit {
-  // A raw client may send a fragment; it is never part of what is forwarded.
-  const url = (req.url ?? "").split("#", 1)[0]!;
+  // A raw client may send a fragment; it is never part of what is forwarded (no copy made on the usual path).
+  const raw = req.url ?? "";
+  const hashAt = raw.indexOf("#");
+  const url = hashAt === -1 ? raw : raw.slice(0, hashAt);
   const queryAt = url.indexOf("?");
   return {
     code,

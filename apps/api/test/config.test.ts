@@ -17,6 +17,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production" }, noFiles)).toThrow(/JWT_SECRET[\s\S]*DATABASE_URL[\s\S]*PUBLIC_URL/);
   });
 
+  it("stops at a renamed variable instead of running on the default", () => {
+    expect(() => parseEnv({ FREE_PLAN_LINK_LIMIT: "50" }, noFiles)).toThrow("FREE_PLAN_LINK_LIMIT is now called PLAN_FREE_MAX_LINKS");
+    expect(parseEnv({ PLAN_FREE_MAX_LINKS: "50", PLAN_PRO_MAX_LINKS: "1000" }, noFiles)).toMatchObject({
+      PLAN_FREE_MAX_LINKS: 50,
+      PLAN_PRO_MAX_LINKS: 1000,
+    });
+  });
+
   it("reads secrets from *_FILE", () => {
     const env = parseEnv(
       {

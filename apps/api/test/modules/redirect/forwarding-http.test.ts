@@ -46,6 +46,16 @@ describe("query forwarding", () => {
     expect(JSON.parse(res.body)).toEqual({ detail: "Bad Request" });
   });
 
+  it("never forwards a fragment a raw client sent", async () => {
+    const link = await createLink(server.app, await owner(), { long_url: "https://example.com/?id=7" });
+    const res = await rawRequest(
+      Number(new URL(server.url).port),
+      `GET /${link.short_code}?a=1#frag HTTP/1.1\r\nHost: x\r\nUser-Agent: ${BROWSER["user-agent"]}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe("https://example.com/?id=7&a=1");
+  });
+
   it("ignores the query when the link turns forwarding off", async () => {
     const link = await createLink(server.app, await owner(), { long_url: "https://example.com/plain", forward_query: false });
     expect(await visit(`/${link.short_code}?utm_source=news`)).toMatchObject({ status: 302, location: "https://example.com/plain" });

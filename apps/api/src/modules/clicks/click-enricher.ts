@@ -4,6 +4,8 @@ import { DAY_MS, utcDay } from "../../lib/utc-day.js";
 import type { EnrichedClick, NewClick } from "./click.js";
 import type { ClickWriterRepository } from "./writer-repository.js";
 
+const MAX_MEMOISED_VISITORS = 50_000;
+
 export type ClickEnricher = (clicks: NewClick[]) => Promise<EnrichedClick[]>;
 
 /**
@@ -27,13 +29,40 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
     return salt;
   }
 
+  /**
+   * A visitor's key for the day, memoised: people click more than one link,
+   * and a hot link's visitors come back. Bounded, and forgotten with the day.
+   */
+  const keys = new Map<string, string | null>();
+  let keysDay = "";
+  const keyOf = (day: string, salt: Buffer, ip: string | null, userAgent: string | null) => {
+    if (day !== keysDay) {
+      keys.clear();
+      keysDay = day;
+    }
+    if (!ip) return null;
+    const seen = `${ip}\n${userAgent ?? ""}`;
+    let key = keys.get(seen);
+    if (key === undefined) {
+      if (keys.size >= MAX_MEMOISED_VISITORS) keys.clear();
+      keys.set(seen, (key = visitorKey(salt, ip, userAgent)));
+    }
+    return key;
+  };
+
+  let dayStart = Number.NaN;
+  let day = "";
   return async (clicks) => {
     const out = new Array<EnrichedClick>(clicks.length);
     for (let i = 0; i < clicks.length; i++) {
       const click = clicks[i]!;
       const agent = parseAgent(click.userAgent);
       const place = locate(click.ip);
-      const day = utcDay(click.clickedAt.getTime());
+      const time = click.clickedAt.getTime();
+      if (!(time >= dayStart && time < dayStart + DAY_MS)) {
+        dayStart = time - (time % DAY_MS);
+        day = utcDay(time);
+      }
       const salt = salts.get(day) ?? (await loadSalt(day));
       out[i] = {
         linkId: click.linkId,
@@ -49,7 +78,7 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
         country: place.country,
         city: place.city,
         isBot: agent.isBot,
-        visitor: visitorKey(salt, click.ip, click.userAgent),
+        visitor: keyOf(day, salt, click.ip, click.userAgent),
       };
     }
     return out;

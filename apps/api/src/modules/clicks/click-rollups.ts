@@ -42,48 +42,70 @@ export interface ScopeRollup {
   visitors: VisitorKeys;
 }
 
-/** Counts one scope (a link, or an account) of a batch; keys are "id|day|…". */
+/** One id's counts for one day of a batch: a map of value → clicks per dimension, and the visitor keys seen. */
+interface DayCount {
+  id: number;
+  day: string;
+  clicks: number;
+  bots: number;
+  dimensions: Array<Map<string, number>>;
+  visitors: Set<string>;
+}
+
+/** Counts one scope (a link, or an account) of a batch, keyed by id, then day: no key strings built per click. */
 function scopeCounter() {
-  const counters = new Map<string, { id: number; day: string; clicks: number; bots: number }>();
-  const dimensions = new Map<string, { id: number; day: string; dimension: string; value: string; clicks: number }>();
-  const visitors = new Map<string, { id: number; day: string; visitor: string }>();
-  return {
-    add(id: number, day: string, click: EnrichedClick) {
-      const key = `${id}|${day}`;
-      let counter = counters.get(key);
-      if (!counter) counters.set(key, (counter = { id, day, clicks: 0, bots: 0 }));
-      counter.clicks++;
-      if (click.isBot) {
-        counter.bots++;
-        return; // bots are counted, never broken down or counted as visitors
-      }
-      for (const [dimension, valueOf] of DIMENSIONS) {
-        const value = valueOf(click);
-        if (value === "") continue;
-        const dimKey = `${key}|${dimension}|${value}`;
-        const entry = dimensions.get(dimKey);
-        if (entry) entry.clicks++;
-        else dimensions.set(dimKey, { id, day, dimension, value, clicks: 1 });
-      }
-      if (click.visitor !== null) visitors.set(`${key}|${click.visitor}`, { id, day, visitor: click.visitor });
-    },
-    result(): ScopeRollup {
-      const c = [...counters.values()];
-      const d = [...dimensions.values()];
-      const v = [...visitors.values()];
-      return {
-        counters: { ids: c.map((x) => x.id), days: c.map((x) => x.day), clicks: c.map((x) => x.clicks), bots: c.map((x) => x.bots) },
-        dimensions: {
-          ids: d.map((x) => x.id),
-          days: d.map((x) => x.day),
-          dimensions: d.map((x) => x.dimension),
-          values: d.map((x) => x.value),
-          clicks: d.map((x) => x.clicks),
-        },
-        visitors: { ids: v.map((x) => x.id), days: v.map((x) => x.day), visitors: v.map((x) => x.visitor) },
-      };
-    },
+  const byId = new Map<number, DayCount[]>();
+  const add = (id: number, day: string, click: EnrichedClick) => {
+    let days = byId.get(id);
+    if (!days) byId.set(id, (days = []));
+    let count = days.find((d) => d.day === day); // one day per id, two around midnight
+    if (!count) {
+      count = { id, day, clicks: 0, bots: 0, dimensions: DIMENSIONS.map(() => new Map()), visitors: new Set() };
+      days.push(count);
+    }
+    count.clicks++;
+    if (click.isBot) {
+      count.bots++;
+      return; // bots are counted, never broken down or counted as visitors
+    }
+    for (let d = 0; d < DIMENSIONS.length; d++) {
+      const value = DIMENSIONS[d]![1](click);
+      if (value !== "") count.dimensions[d]!.set(value, (count.dimensions[d]!.get(value) ?? 0) + 1);
+    }
+    if (click.visitor !== null) count.visitors.add(click.visitor);
   };
+  const result = (): ScopeRollup => {
+    const out: ScopeRollup = {
+      counters: { ids: [], days: [], clicks: [], bots: [] },
+      dimensions: { ids: [], days: [], dimensions: [], values: [], clicks: [] },
+      visitors: { ids: [], days: [], visitors: [] },
+    };
+    const { counters, dimensions, visitors } = out;
+    for (const days of byId.values()) {
+      for (const count of days) {
+        counters.ids.push(count.id);
+        counters.days.push(count.day);
+        counters.clicks.push(count.clicks);
+        counters.bots.push(count.bots);
+        count.dimensions.forEach((values, d) => {
+          for (const [value, clicks] of values) {
+            dimensions.ids.push(count.id);
+            dimensions.days.push(count.day);
+            dimensions.dimensions.push(DIMENSIONS[d]![0]);
+            dimensions.values.push(value);
+            dimensions.clicks.push(clicks);
+          }
+        });
+        for (const visitor of count.visitors) {
+          visitors.ids.push(count.id);
+          visitors.days.push(count.day);
+          visitors.visitors.push(visitor);
+        }
+      }
+    }
+    return out;
+  };
+  return { add, result };
 }
 
 /**

@@ -92,8 +92,9 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
       buffer += line;
       seq++;
       current.lastSeq = seq;
-      current.bytes += Buffer.byteLength(line);
-      totalBytes += Buffer.byteLength(line);
+      const bytes = Buffer.byteLength(line);
+      current.bytes += bytes;
+      totalBytes += bytes;
       return seq;
     },
     sync,

@@ -1,6 +1,6 @@
 import { replayLeftoverSpools } from "./replay-leftover-spools.js";
 import { createSpoolReader } from "./spool-files.js";
-import { decodeLines, type SpooledClick } from "./spool-format.js";
+import { createMemoryQueue } from "./click-memory-queue.js";
 import type { ClickEnricher } from "./click-enricher.js";
 import type { EnrichedClick } from "./click.js";
 import type { ClickWriterRepository } from "./writer-repository.js";
@@ -25,6 +25,12 @@ export interface ClickWriterOptions {
   log: WriterLog;
   /** How long a click may wait before its batch is written. */
   flushIntervalMs?: number;
+  /**
+   * The most clicks one transaction stores. Batches are whatever waits, up
+   * to this: under light load a few clicks every flush interval; behind (a
+   * burst, or after deferring to the redirects) large ones, whose rollup rows
+   * each count many clicks, so catching up costs less per click.
+   */
   maxBatchSize?: number;
   /** Clicks held in memory; beyond it they are read back from the spool (or, without one, dropped loudly). */
   maxInMemory?: number;
@@ -67,16 +73,14 @@ export function createClickWriter({
   spool,
   log,
   flushIntervalMs = 50,
-  maxBatchSize = 2000,
+  maxBatchSize = 50_000,
   maxInMemory = 100_000,
   resume,
   maxDeferMs = 0,
   drainBudgetMs = 20_000,
   now = Date.now,
 }: ClickWriterOptions): ClickWriter {
-  /** Unparsed spool text waiting to be written, then the parsed clicks of the next batches. */
-  let chunks: string[] = [];
-  let parsed: SpooledClick[] = [];
+  const memory = createMemoryQueue();
   let busy = false;
   /** When the oldest unwritten click arrived (at least); null when everything is written. */
   let waitingSince: number | null = resume ? now() : null;
@@ -105,25 +109,12 @@ export function createClickWriter({
     }, delay);
   };
 
-  /**
-   * The next batch from memory: chunks are parsed only as far as the batch
-   * needs. A chunk can repeat clicks already stored: reading a spilled spool
-   * back may run ahead of the chunks that announce the same lines.
-   */
-  const nextFromMemory = (): SpooledClick[] => {
-    while (parsed.length < maxBatchSize && chunks.length > 0) {
-      for (const click of decodeLines(chunks.shift()!, [])) if (click.seq > committedSeq) parsed.push(click);
-    }
-    return parsed.slice(0, maxBatchSize);
-  };
-
   /** After a failed write we cannot know whether it committed: ask the checkpoint. */
   async function resyncWithCheckpoint(): Promise<void> {
     if (!spool) return;
     const stored = (await repo.checkpoints([spool.spoolId])).get(spool.spoolId) ?? 0;
     committedSeq = Math.max(committedSeq, stored);
-    for (const chunk of chunks.splice(0)) decodeLines(chunk, parsed);
-    parsed = parsed.filter((c) => c.seq > committedSeq);
+    memory.keepAfter(committedSeq);
   }
 
   async function writeOnce(): Promise<boolean> {
@@ -131,7 +122,7 @@ export function createClickWriter({
       await resyncWithCheckpoint();
       resync = false;
     }
-    const batch = spilled && reader ? reader.readAfter(committedSeq, maxBatchSize) : nextFromMemory();
+    const batch = spilled && reader ? reader.readAfter(committedSeq, maxBatchSize) : memory.next(maxBatchSize, committedSeq);
     if (batch.length === 0) {
       if (spilled && caughtUp()) spilled = false;
       return false;
@@ -145,7 +136,7 @@ export function createClickWriter({
       throw error;
     }
     committedSeq = batch.at(-1)!.seq;
-    if (!spilled) parsed = parsed.slice(batch.length);
+    if (!spilled) memory.drop(batch.length);
     else if (caughtUp()) spilled = false;
     if (caughtUp()) waitingSince = null;
     onCommitted?.(committedSeq);
@@ -189,18 +180,15 @@ export function createClickWriter({
       lastSeq = seq;
       waitingSince ??= now();
       if (!spilled) {
-        if (lastSeq - committedSeq <= maxInMemory) chunks.push(lines);
+        if (lastSeq - committedSeq <= maxInMemory) memory.push(lines);
         else if (spool) {
           spilled = true; // from here the writer reads the spool; memory would only duplicate it
-          chunks = [];
-          parsed = [];
+          memory.clear();
         } else {
           // Without a spool there is nowhere else to keep them: the oldest go, loudly.
-          chunks.push(lines);
-          for (const chunk of chunks.splice(0)) decodeLines(chunk, parsed);
-          const dropped = parsed.length - maxInMemory;
-          parsed = parsed.slice(dropped);
-          committedSeq = parsed[0]!.seq - 1; // gone: no longer pending
+          memory.push(lines);
+          const { dropped, firstSeq } = memory.keepNewest(maxInMemory);
+          committedSeq = firstSeq - 1; // gone: no longer pending
           log.error({ maxInMemory, dropped }, "click queue full and no spool; dropped the oldest clicks");
         }
       }

@@ -1,4 +1,8 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { clickRows, COPY_CLICKS } from "./click-copy.js";
 import type { EnrichedClick, SpoolPosition } from "./click.js";
 import { rollUp, type ScopeRollup } from "./click-rollups.js";
 
@@ -31,33 +35,25 @@ const scopeUpserts = (scope: "link" | "account", idColumn: string, first: number
 };
 
 /**
- * A batch in ONE statement, so it is all-or-nothing and a retried or replayed
- * batch is skipped as a whole by its checkpoint: the click rows; per link and
- * per account, the daily counters (clicks, bots, distinct visitors), the daily
- * per-dimension counters and the day's visitor keys, all counted beforehand
- * (click-rollups.ts); and the spool checkpoint. Every upsert runs in key order
- * so concurrent writers cannot deadlock.
- *
- * Clicks have no foreign key (it checked every row): `locked` takes each
- * link's key-share lock once, so a deletion waits for this batch and its
- * trigger then removes what the batch stored; a link deleted first is not
- * found, and its clicks are not stored (the rollups' foreign keys fail the
- * batch instead, and the retry leaves them out).
+ * A batch's rollups and its spool checkpoint, after its clicks were copied
+ * in the same transaction: per link and per account, the daily counters
+ * (clicks, bots, distinct visitors), the daily per-dimension counters and the
+ * day's visitor keys, all counted beforehand (click-rollups.ts). Every upsert
+ * runs in key order so concurrent writers cannot deadlock.
  */
-const INSERT_BATCH = `
-  WITH locked AS MATERIALIZED (
-    SELECT id FROM links WHERE id IN (SELECT DISTINCT unnest($1::int[])) ORDER BY id FOR KEY SHARE
-  ),
-  inserted AS (
-    INSERT INTO clicks (link_id, clicked_at, referrer, referrer_host, user_agent, browser, os, device, country, city, is_bot, visitor)
-    SELECT c.* FROM unnest($1::int[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                           $8::text[], $9::text[], $10::text[], $11::bool[], $12::int8[])
-      AS c(link_id, clicked_at, referrer, referrer_host, user_agent, browser, os, device, country, city, is_bot, visitor)
-    WHERE c.link_id IN (SELECT id FROM locked)
-  ),${scopeUpserts("link", "link_id", 13)},${scopeUpserts("account", "user_id", 25)}
+const ROLLUPS_AND_CHECKPOINT = `
+  WITH${scopeUpserts("link", "link_id", 1)},${scopeUpserts("account", "user_id", 13)}
   INSERT INTO click_spool_checkpoints (spool_id, last_seq, updated_at)
-  SELECT $37, $38, now() WHERE $39::boolean
+  SELECT $25, $26, now() WHERE $27::boolean
   ON CONFLICT (spool_id) DO UPDATE SET last_seq = GREATEST(click_spool_checkpoints.last_seq, EXCLUDED.last_seq), updated_at = now()`;
+
+/**
+ * Clicks have no foreign key (it checked every row): this takes each of the
+ * batch's links' key-share lock once, in id order, and reads their owners. A
+ * deletion then waits for the batch, and its trigger removes what the batch
+ * stored; a link deleted before is not found, and its clicks are left out.
+ */
+const LOCK_LINKS = "SELECT id, user_id FROM links WHERE id = ANY($1::int[]) ORDER BY id FOR KEY SHARE";
 
 const scopeParams = ({ visitors: v, counters: c, dimensions: d }: ScopeRollup) => [
   v.ids,
@@ -74,72 +70,47 @@ const scopeParams = ({ visitors: v, counters: c, dimensions: d }: ScopeRollup) =
   d.clicks,
 ];
 
-/** One array per column, for unnest: one round trip however large the batch. */
-function toColumns(clicks: EnrichedClick[]) {
-  const n = clicks.length;
-  const cols = {
-    linkIds: new Array<number>(n),
-    times: new Array<string>(n),
-    referrers: new Array<string | null>(n),
-    hosts: new Array<string | null>(n),
-    agents: new Array<string | null>(n),
-    browsers: new Array<string | null>(n),
-    oses: new Array<string | null>(n),
-    devices: new Array<string | null>(n),
-    countries: new Array<string | null>(n),
-    cities: new Array<string | null>(n),
-    bots: new Array<boolean>(n),
-    visitors: new Array<string | null>(n),
-  };
-  clicks.forEach((c, i) => {
-    cols.linkIds[i] = c.linkId;
-    cols.times[i] = c.clickedAt.toISOString();
-    cols.referrers[i] = c.referrer;
-    cols.hosts[i] = c.referrerHost;
-    cols.agents[i] = c.userAgent;
-    cols.browsers[i] = c.browser;
-    cols.oses[i] = c.os;
-    cols.devices[i] = c.device;
-    cols.countries[i] = c.country;
-    cols.cities[i] = c.city;
-    cols.bots[i] = c.isBot;
-    cols.visitors[i] = c.visitor;
-  });
-  return Object.values(cols);
-}
-
 /**
  * The click writer's data access, on its own small node-postgres pool in the
- * writer thread: batches carry thousands of array elements, which plain pg
- * encodes for a fraction of what Prisma costs.
+ * writer thread: COPY and batches of array parameters, which plain pg does
+ * for a fraction of what Prisma costs.
  */
 export function createClickWriterRepository(pool: pg.Pool) {
   return {
+    /**
+     * A batch in ONE transaction, so it is all-or-nothing and a retried or
+     * replayed batch is skipped as a whole by its checkpoint: the links
+     * locked, the clicks copied, the rollups and the checkpoint written.
+     */
     async insertBatch(clicks: EnrichedClick[], position: SpoolPosition | null): Promise<void> {
       if (clicks.length === 0 && !position) return;
-      // The owners, read now: a link deleted since its visits takes them along (a
-      // deletion racing this batch fails it on the rollups' foreign keys, and the retry skips them).
-      const { rows } = await pool.query<{ id: number; user_id: number }>({
-        name: "click-batch-owners",
-        text: "SELECT id, user_id FROM links WHERE id = ANY($1::int[])",
-        values: [[...new Set(clicks.map((c) => c.linkId))]],
-      });
-      const owners = new Map(rows.map((r) => [r.id, r.user_id]));
-      const kept = clicks.filter((c) => owners.has(c.linkId));
-      const { links, accounts } = rollUp(kept, (linkId) => owners.get(linkId)!);
-      // Named: each connection parses and plans this large statement once, not once per batch.
-      await pool.query({
-        name: "click-batch",
-        text: INSERT_BATCH,
-        values: [
-          ...toColumns(kept),
-          ...scopeParams(links),
-          ...scopeParams(accounts),
-          position?.spoolId ?? "",
-          position?.lastSeq ?? 0,
-          position !== null,
-        ],
-      });
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const { rows } = await client.query<{ id: number; user_id: number }>({
+          name: "click-batch-links",
+          text: LOCK_LINKS,
+          values: [[...new Set(clicks.map((c) => c.linkId))]],
+        });
+        const owners = new Map(rows.map((r) => [r.id, r.user_id]));
+        const kept = clicks.filter((c) => owners.has(c.linkId));
+        if (kept.length > 0) await pipeline(Readable.from([clickRows(kept)]), client.query(copyFrom(COPY_CLICKS)));
+        const { links, accounts } = rollUp(kept, (linkId) => owners.get(linkId)!);
+        // Named: each connection parses and plans this large statement once, not once per batch.
+        await client.query({
+          name: "click-batch-rollups",
+          text: ROLLUPS_AND_CHECKPOINT,
+          values: [...scopeParams(links), ...scopeParams(accounts), position?.spoolId ?? "", position?.lastSeq ?? 0, position !== null],
+        });
+        await client.query("COMMIT");
+      } catch (error) {
+        // A connection that cannot roll back is closed rather than reused.
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
     },
 
     /**

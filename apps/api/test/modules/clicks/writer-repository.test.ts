@@ -43,6 +43,50 @@ const click = (linkId: number, userId: number): EnrichedClick => ({
 const clicksOf = async (linkId: number) =>
   (await db.query("SELECT count(*)::int AS n FROM clicks WHERE link_id = $1", [linkId])).rows[0].n as number;
 
+describe("storing a batch", () => {
+  it("keeps every field as the visit sent it, the characters COPY escapes included", async () => {
+    const { userId, ids } = await seedLinks("f@example.com", "exact1");
+    const odd = "tab\there\nnew line\r\\back\\N ünïcode \u{1F600}";
+    await repo.insertBatch(
+      [{ ...click(ids[0]!, userId), referrer: odd, referrerHost: "a.example", userAgent: odd, city: odd, country: "DE", visitor: "-9" }],
+      null,
+    );
+    const { rows } = await db.query("SELECT referrer, referrer_host, user_agent, city, country, is_bot, visitor::text FROM clicks");
+    expect(rows).toEqual([
+      { referrer: odd, referrer_host: "a.example", user_agent: odd, city: odd, country: "DE", is_bot: false, visitor: "-9" },
+    ]);
+  });
+
+  it("stores nothing, rollups and checkpoint included, when any part of the batch fails", async () => {
+    const { userId, ids } = await seedLinks("g@example.com", "atomic1");
+    const tooLong = "x".repeat(3000); // referrer is varchar(2048): the COPY fails
+    await expect(
+      repo.insertBatch([click(ids[0]!, userId), { ...click(ids[0]!, userId), referrer: tooLong }], { spoolId: "s2", lastSeq: 2 }),
+    ).rejects.toThrow();
+    expect(await clicksOf(ids[0]!)).toBe(0);
+    expect((await db.query("SELECT count(*)::int AS n FROM link_daily_clicks")).rows[0].n).toBe(0);
+    expect((await repo.checkpoints(["s2"])).get("s2")).toBeUndefined();
+    // The pool's connection is usable again: the next batch is stored.
+    await repo.insertBatch([click(ids[0]!, userId)], { spoolId: "s2", lastSeq: 3 });
+    expect(await clicksOf(ids[0]!)).toBe(1);
+    expect((await repo.checkpoints(["s2"])).get("s2")).toBe(3);
+  });
+});
+
+describe("the rollup tables", () => {
+  it("leave half of each page free, so a batch's updates stay on the row's page", async () => {
+    const { rows } = await db.query("SELECT relname, reloptions FROM pg_class WHERE relname = ANY($1) ORDER BY relname", [
+      ["account_daily_clicks", "account_daily_dimensions", "link_daily_clicks", "link_daily_dimensions"],
+    ]);
+    expect(rows.map((r) => [r.relname, r.reloptions])).toEqual([
+      ["account_daily_clicks", ["fillfactor=50"]],
+      ["account_daily_dimensions", ["fillfactor=50"]],
+      ["link_daily_clicks", ["fillfactor=50"]],
+      ["link_daily_dimensions", ["fillfactor=50"]],
+    ]);
+  });
+});
+
 describe("clicks without a foreign key", () => {
   it("stores a batch's clicks, and deleting a link deletes its clicks", async () => {
     const { userId, ids } = await seedLinks("a@example.com", "keep1", "gone1");

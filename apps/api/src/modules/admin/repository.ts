@@ -87,7 +87,7 @@ export function createAdminRepository(db: Db) {
       if (filter.q) {
         const pattern = likePattern(filter.q);
         conditions.push(
-          Prisma.sql`(l.code ILIKE ${pattern} ESCAPE '\\' OR l.long_url ILIKE ${pattern} ESCAPE '\\' OR u.email ILIKE ${pattern} ESCAPE '\\')`,
+          Prisma.sql`(lower(l.code) ILIKE ${pattern} ESCAPE '\\' OR lower(l.long_url) ILIKE ${pattern} ESCAPE '\\' OR u.email ILIKE ${pattern} ESCAPE '\\')`,
         );
       }
       if (filter.host) conditions.push(hostOrSubdomain(filter.host));

@@ -172,7 +172,8 @@ export function createLinksRepository(db: Db) {
       if (query.search?.length) {
         const matches = query.search.map((text) => {
           const pattern = likePattern(text);
-          return Prisma.sql`l.code ILIKE ${pattern} ESCAPE '\\' OR l.long_url ILIKE ${pattern} ESCAPE '\\'`;
+          // On lower(): where the trigram indexes are (migration 20261202090000). ILIKE matches the same rows.
+          return Prisma.sql`lower(l.code) ILIKE ${pattern} ESCAPE '\\' OR lower(l.long_url) ILIKE ${pattern} ESCAPE '\\'`;
         });
         conditions.push(Prisma.sql`(${Prisma.join(matches, " OR ")})`);
       }

@@ -20,6 +20,8 @@ const COLUMNS = `l.id, l.user_id AS "userId", l.long_url AS "longUrl", l.is_acti
   l.max_clicks AS "maxClicks", l.clicks_used AS "clicksUsed", l.password_hash IS NOT NULL AS "hasPassword", l.blocked_at IS NOT NULL AS "blocked",
   l.forward_query AS "forwardQuery", l.forward_path AS "forwardPath", l.redirect_type AS "redirectType"`;
 const FROM = "links l JOIN users u ON u.id = l.user_id";
+/** Prepared, so planned generically: docs/database.md says which indexes it must not be offered. */
+export const FIND_BY_CODES = `SELECT l.code, ${COLUMNS} FROM ${FROM} WHERE l.code = ANY($1::varchar[])`;
 
 /**
  * The redirect's queries, on node-postgres rather than Prisma: they run on the
@@ -42,7 +44,7 @@ export function createRedirectRepository(pool: pg.Pool) {
     async findByCodes(codes: string[]): Promise<Array<RedirectTarget & { code: string }>> {
       const { rows } = await pool.query<RedirectTarget & { code: string }>({
         name: "redirect-find-by-codes",
-        text: `SELECT l.code, ${COLUMNS} FROM ${FROM} WHERE l.code = ANY($1::varchar[])`,
+        text: FIND_BY_CODES,
         values: [codes],
       });
       return rows;

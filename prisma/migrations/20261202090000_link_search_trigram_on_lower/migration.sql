@@ -1,0 +1,10 @@
+-- The trigram indexes of the link search move from the columns to lower() of
+-- them. On the columns, PostgreSQL's generic plan for the redirect cache's
+-- refresh (code = ANY of a few hundred codes) chose the trigram index over
+-- the unique btree and spent over a second per refresh. An equality on code
+-- cannot use an index on lower(code), and the search matches with ILIKE,
+-- which gives the same rows on lower() of a value.
+DROP INDEX IF EXISTS "links_code_trgm_idx";
+CREATE INDEX "links_code_trgm_idx" ON "links" USING GIN (lower("code") gin_trgm_ops);
+DROP INDEX IF EXISTS "links_long_url_trgm_idx";
+CREATE INDEX "links_long_url_trgm_idx" ON "links" USING GIN (lower("long_url") gin_trgm_ops);

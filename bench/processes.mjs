@@ -30,9 +30,9 @@ async function waitForHttp(url) {
 }
 
 /** A ceiling server: bare Fastify (bare-server.mjs) or bare Node http (bare-node-server.mjs). */
-export async function startBare(script = "bare-server.mjs") {
+export async function startBare(script = "bare-server.mjs", ...args) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(here, script), String(port)], { stdio: "inherit" });
+  const child = spawn(process.execPath, [path.join(here, script), String(port), ...args], { stdio: "inherit" });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/abc1234`);
   return { url, pid: child.pid, stop: () => child.kill("SIGTERM") };

@@ -12,7 +12,7 @@ import { benchDatabase } from "./database.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { createClickWriterRepository } = await import(path.join(root, "apps/api/dist/modules/clicks/writer-repository.js"));
-const BATCH = 1000;
+const BATCH = Number(process.env.BENCH_STORAGE_BATCH_SIZE ?? 1000);
 const BATCHES = Number(process.env.BENCH_STORAGE_BATCHES ?? 100);
 const LINKS = 10_000;
 

@@ -1,8 +1,7 @@
-import { createServer } from "node:http";
 import fastifyWebsocket from "@fastify/websocket";
-import Fastify, { LogController, type FastifyInstance } from "fastify";
-import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import { ERROR_MESSAGES } from "@shortly/contract";
+import type { FastifyInstance } from "fastify";
+import { serializerCompiler } from "fastify-type-provider-zod";
+import { createFastify, type FastPathSlot } from "./fastify-instance.js";
 import type { AppConfig } from "./config.js";
 import { createAuthService } from "./modules/auth/service.js";
 import { createPasswordHasher } from "./lib/password-hasher.js";
@@ -22,7 +21,7 @@ import { createLinksRepository } from "./modules/links/repository.js";
 import { linksRoutes } from "./modules/links/routes.js";
 import { createLinksService } from "./modules/links/service.js";
 import { createRedirectRepository } from "./modules/redirect/repository.js";
-import { createFastRedirect, type FastRedirect } from "./modules/redirect/fast-route.js";
+import { createFastRedirect } from "./modules/redirect/fast-route.js";
 import { redirectRoutes } from "./modules/redirect/routes.js";
 import { createRedirectService } from "./modules/redirect/service.js";
 import { shippedMigrations } from "./db/migration-status.js";
@@ -55,8 +54,7 @@ import routeTablePlugin from "./plugins/route-table.js";
 import redisPlugin from "./plugins/redis.js";
 import corsPlugin from "./plugins/cors.js";
 import openApiPlugin from "./plugins/openapi.js";
-import errorHandlerPlugin, { MAX_PARAM_LENGTH } from "./plugins/error-handler.js";
-import { clientErrorHandler, frameworkErrors } from "./plugins/framework-errors.js";
+import errorHandlerPlugin from "./plugins/error-handler.js";
 import securityHeadersPlugin from "./plugins/security-headers.js";
 import websocketHandshakePlugin from "./plugins/websocket-handshake.js";
 import linkEventsPlugin, { EVERY_LINK } from "./plugins/link-events.js";
@@ -77,43 +75,8 @@ declare module "fastify" {
 /** Builds the whole app (used by server.ts and by every test); never listens. */
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // Plain redirects are answered before Fastify (modules/redirect/fast-route.ts), once the app is composed.
-  let fastRedirect: FastRedirect | null = null;
-  const app = Fastify({
-    serverFactory: (handler, options) => {
-      const server = createServer((req, res) => (fastRedirect ? fastRedirect(req, res, handler) : handler(req, res)));
-      // What Fastify sets on the servers it creates itself (its defaults are filled in by now).
-      const timeouts = options as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number };
-      server.keepAliveTimeout = timeouts.keepAliveTimeout;
-      server.requestTimeout = timeouts.requestTimeout;
-      server.setTimeout(timeouts.connectionTimeout);
-      return server;
-    },
-    logger: { level: config.logLevel },
-    bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
-    requestIdHeader: false,
-    // `/api/health/` is `/api/health`; parameters up to the longest URL Node reads reach validation (422/404).
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
-    frameworkErrors,
-    clientErrorHandler,
-    // While closing, requests get the contract's 503 from the hook below instead of Fastify's own body.
-    return503OnClosing: false,
-    // Also bounds close hooks: the click writer may drain for up to 20 s at shutdown.
-    pluginTimeout: 25_000,
-    // Per-request logs would dominate the redirect's cost; nginx keeps access logs, we log errors.
-    logController: new LogController({ disableRequestLogging: true }),
-  }).withTypeProvider<ZodTypeProvider>();
-  // First of the close hooks: from here every request is answered 503 (Connection: close),
-  // so no click arrives while the writer drains and keep-alive visitors let the server stop.
-  let closing = false;
-  app.addHook("preClose", async () => {
-    fastRedirect = null;
-    closing = true;
-  });
-  app.addHook("onRequest", async (_request, reply) => {
-    if (!closing) return;
-    return reply.code(503).headers({ connection: "close", "retry-after": "5" }).send({ detail: ERROR_MESSAGES.SERVICE_UNAVAILABLE });
-  });
+  const fastPath: FastPathSlot = { handler: null };
+  const app = createFastify(config, fastPath);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -217,7 +180,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     cache: linkCache,
     verifyPassword: hasher.verify,
   });
-  fastRedirect = createFastRedirect(redirects, config.trustProxy);
+  fastPath.handler = createFastRedirect(redirects, config.trustProxy);
 
   await app.register(systemRoutes, {
     system: createSystemService({

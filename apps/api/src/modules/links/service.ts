@@ -1,13 +1,9 @@
-import { domainToASCII } from "node:url";
 import {
   createUrlRequestSchema,
   isValidShortCodeFormat,
-  REDIRECT_TYPES,
   tagKey,
-  type RedirectType,
   toValidationIssues,
   type BulkCreateResult,
-  type CreatedUrlResponse,
   type CreateUrlInput,
   type LinkItem,
   type ListUrlsQueryInput,
@@ -15,8 +11,8 @@ import {
   type TagCount,
   type UpdateUrlInput,
 } from "@shortly/contract";
-import { AppError, ValidationFailedError } from "../../lib/app-error.js";
-import { hostAndParents, normaliseHost } from "../../lib/host-name.js";
+import { AppError } from "../../lib/app-error.js";
+import { normaliseHost } from "../../lib/host-name.js";
 import { linkState } from "../../lib/link-state.js";
 import type { PasswordHasher } from "../../lib/password-hasher.js";
 import { generateShortCode } from "../../lib/short-code.js";
@@ -38,20 +34,11 @@ import {
   type LinkRecord,
   type LinksRepository,
 } from "./repository.js";
+import { blockable, checkNotSelf, destinationBlockedError, futureExpiry } from "./link-input.js";
+import { toCreatedUrlResponse, toLinkItem } from "./link-responses.js";
+import { searchSpellings } from "./search-spellings.js";
 
-/**
- * Destinations are stored normalised (punycode hosts, percent-encoded paths):
- * a search for "bücher" or "straße" also looks for the spellings stored.
- */
-function searchSpellings(q: string): string[] {
-  const spellings = new Set([q]);
-  if ([...q].some((char) => char.charCodeAt(0) > 0x7f)) {
-    spellings.add(encodeURI(q));
-    const host = domainToASCII(q);
-    if (host) spellings.add(host);
-  }
-  return [...spellings];
-}
+export { toCreatedUrlResponse } from "./link-responses.js";
 
 // The errors other modules meet when they use links (the redirect answers with them).
 export { LinkBlockedError, LinkGoneError, LinkNotFoundError } from "./errors.js";
@@ -70,43 +57,13 @@ export interface LinksServiceDeps {
 }
 
 const CODE_ATTEMPTS = 5;
-/** The destination's host and its parents: a block on any of them covers it. */
-const blockable = (longUrl: string) => {
-  const host = normaliseHost(longUrl);
-  return host ? hostAndParents(host) : [];
-};
-const destinationBlockedError = () =>
-  ValidationFailedError.at(["body", "long_url"], "This destination is blocked", "value_error.url.blocked");
-const asRedirectType = (status: number): RedirectType => REDIRECT_TYPES.find((t) => t === status) ?? 302;
-
-export function toCreatedUrlResponse(link: LinkRecord): CreatedUrlResponse {
-  return {
-    short_code: link.code,
-    long_url: link.longUrl,
-    created_at: link.createdAt.toISOString(),
-    expires_at: link.expiresAt?.toISOString() ?? null,
-    is_active: link.isActive,
-  };
-}
 
 export function createLinksService(deps: LinksServiceDeps) {
   const { repo, users, clicks } = deps;
   const clock = deps.clock ?? (() => new Date());
   const ownHostnames = new Set(deps.ownHostnames.map((h) => h.toLowerCase()));
 
-  const toItem = (link: LinkRecord, totalClicks: number): LinkItem => ({
-    ...toCreatedUrlResponse(link),
-    max_clicks: link.maxClicks,
-    total_clicks: totalClicks,
-    state: linkState(link, clock()),
-    tags: link.tags,
-    has_password: link.passwordHash !== null,
-    blocked: link.blockedAt !== null,
-    forward_query: link.forwardQuery,
-    forward_path: link.forwardPath,
-    redirect_type: asRedirectType(link.redirectType),
-    clicks_used: link.clicksUsed,
-  });
+  const toItem = (link: LinkRecord, totalClicks: number): LinkItem => toLinkItem(link, totalClicks, clock());
 
   /** Tags in the account's existing spellings: "SALE" on a new link joins the account's "Sale". */
   async function inAccountSpelling(userId: number, tags: string[]): Promise<string[]> {
@@ -114,21 +71,8 @@ export function createLinksService(deps: LinksServiceDeps) {
     return tags.map((tag) => known.get(tagKey(tag)) ?? tag);
   }
 
-  function checkDestination(longUrl: string, requestHostname: string): void {
-    const host = new URL(longUrl).hostname.toLowerCase();
-    if (ownHostnames.has(host) || host === requestHostname.toLowerCase()) {
-      throw ValidationFailedError.at(["body", "long_url"], "a short link cannot point to this service", "value_error.url.host");
-    }
-  }
-
-  function parseExpiry(value: string | null | undefined): Date | null | undefined {
-    if (value === undefined || value === null) return value;
-    const date = new Date(value);
-    if (date.getTime() <= clock().getTime()) {
-      throw ValidationFailedError.at(["body", "expires_at"], "expiry must be in the future", "value_error.datetime.past");
-    }
-    return date;
-  }
+  const checkDestination = (longUrl: string, requestHostname: string) => checkNotSelf(longUrl, requestHostname, ownHostnames);
+  const parseExpiry = (value: string | null | undefined) => futureExpiry(value, clock());
 
   async function getOwnedLinkOrThrow(userId: number, code: string): Promise<LinkRecord> {
     if (!isValidShortCodeFormat(code)) throw new InvalidShortCodeError();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // pnpm bench:storage: what one stored click costs PostgreSQL, in CPU and on
-// disk, through the click writer's own batch statement (raw row, daily
-// rollups and dimensions in one statement, 1,000 clicks a batch), for one hot
+// disk, through the click writer's own batch transaction (raw rows by COPY,
+// daily rollups and dimensions in one statement, 1,000 clicks a batch unless
+// BENCH_STORAGE_BATCH_SIZE says otherwise), for one hot
 // link and for clicks spread over 10,000 links; and the bytes a rollup row
 // takes. The figures docs/capacity.md builds on.
 import { readFileSync } from "node:fs";

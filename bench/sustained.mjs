@@ -20,10 +20,13 @@ const SECONDS = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 75);
 const SPREAD = 10_000;
 const TICKS = 100; // USER_HZ on Linux
 
+/** The fields of a /proc stat line after the command name (which may hold spaces and parentheses). */
+const statFields = (line) => line.slice(line.lastIndexOf(")") + 2).split(" ");
+
 /** CPU seconds a process has used, its reaped children included (PostgreSQL's exited backends count for the postmaster). */
 function cpuSeconds(pid) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const fields = statFields(readFileSync(`/proc/${pid}/stat`, "utf8"));
     return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS;
   } catch {
     return 0; // exited meanwhile
@@ -37,7 +40,7 @@ function writerThreadCpuSeconds(pid) {
   let total = 0;
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1].split(" ");
+      const fields = statFields(readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8"));
       if (Number(fields[16]) === 10) total += (Number(fields[11]) + Number(fields[12])) / TICKS;
     } catch {
       // the thread ended meanwhile

@@ -4,7 +4,8 @@ import { DAY_MS, utcDay } from "../../lib/utc-day.js";
 import type { EnrichedClick, NewClick } from "./click.js";
 import type { ClickWriterRepository } from "./writer-repository.js";
 
-const MAX_MEMOISED_VISITORS = 50_000;
+/** Values cut to their columns' widths: one value too long would fail its batch on every retry. */
+const clip = (value: string | null, max: number) => (value !== null && value.length > max ? value.slice(0, max) : value);
 
 export type ClickEnricher = (clicks: NewClick[]) => Promise<EnrichedClick[]>;
 
@@ -29,30 +30,13 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
     return salt;
   }
 
-  /**
-   * A visitor's key for the day, memoised: people click more than one link,
-   * and a hot link's visitors come back. Bounded, and forgotten with the day.
-   */
-  const keys = new Map<string, string | null>();
-  let keysDay = "";
-  const keyOf = (day: string, salt: Buffer, ip: string | null, userAgent: string | null) => {
-    if (day !== keysDay) {
-      keys.clear();
-      keysDay = day;
-    }
-    if (!ip) return null;
-    const seen = `${ip}\n${userAgent ?? ""}`;
-    let key = keys.get(seen);
-    if (key === undefined) {
-      if (keys.size >= MAX_MEMOISED_VISITORS) keys.clear();
-      keys.set(seen, (key = visitorKey(salt, ip, userAgent)));
-    }
-    return key;
-  };
-
-  let dayStart = Number.NaN;
-  let day = "";
   return async (clicks) => {
+    // Per call, so concurrent calls (a replay beside live clicks) cannot mix days, and
+    // visitors' addresses are forgotten with the batch.
+    /** Each visitor's key for the batch's current day: people click again, and a hot link's visitors come back. */
+    const keys = new Map<string, string | null>();
+    let dayStart = Number.NaN;
+    let day = "";
     const out = new Array<EnrichedClick>(clicks.length);
     for (let i = 0; i < clicks.length; i++) {
       const click = clicks[i]!;
@@ -62,23 +46,27 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
       if (!(time >= dayStart && time < dayStart + DAY_MS)) {
         dayStart = time - (time % DAY_MS);
         day = utcDay(time);
+        keys.clear();
       }
       const salt = salts.get(day) ?? (await loadSalt(day));
+      const visitor = `${click.ip}\n${click.userAgent ?? ""}`;
+      let key = keys.get(visitor);
+      if (key === undefined) keys.set(visitor, (key = visitorKey(salt, click.ip, click.userAgent)));
       out[i] = {
         linkId: click.linkId,
         userId: click.userId,
         code: click.code,
         clickedAt: click.clickedAt,
         referrer: click.referrer,
-        referrerHost: referrerHost(click.referrer),
+        referrerHost: clip(referrerHost(click.referrer), 255),
         userAgent: click.userAgent,
-        browser: agent.browser,
-        os: agent.os,
-        device: agent.device,
-        country: place.country,
-        city: place.city,
+        browser: clip(agent.browser, 64),
+        os: clip(agent.os, 64),
+        device: clip(agent.device, 16),
+        country: place.country?.length === 2 ? place.country : null,
+        city: clip(place.city, 128),
         isBot: agent.isBot,
-        visitor: keyOf(day, salt, click.ip, click.userAgent),
+        visitor: key,
       };
     }
     return out;

@@ -110,7 +110,7 @@ function scopeCounter() {
 
 /**
  * A batch's daily counters, breakdowns and visitor keys per link and per
- * account, counted here rather than in SQL: a hot link's 2,000 clicks become
+ * account, counted here rather than in SQL: a hot link's thousands of clicks become
  * a handful of rows to upsert, and PostgreSQL's time goes to storing, not
  * sorting and grouping.
  */

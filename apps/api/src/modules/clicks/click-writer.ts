@@ -12,6 +12,8 @@ export interface WriterLog {
   error(obj: object, msg: string): void;
 }
 
+const DRAIN_BATCH_SIZE = 5_000;
+
 export interface ClickWriterOptions {
   repo: Pick<ClickWriterRepository, "insertBatch" | "checkpoints" | "forgetCheckpoints">;
   /** Parses and geolocates a batch just before it is written. */
@@ -62,7 +64,7 @@ export interface ClickWriter {
 
 /**
  * Stores spooled clicks in PostgreSQL in batches, with the spool position in
- * the same statement, so a batch is stored exactly once even if it is retried
+ * the same transaction, so a batch is stored exactly once even if it is retried
  * or replayed after a crash. Runs in the click writer thread.
  */
 export function createClickWriter({
@@ -117,12 +119,13 @@ export function createClickWriter({
     memory.keepAfter(committedSeq);
   }
 
-  async function writeOnce(): Promise<boolean> {
+  /** Stores the next batch of up to `limit` clicks; false when there was none. */
+  async function writeOnce(limit = maxBatchSize): Promise<boolean> {
     if (resync) {
       await resyncWithCheckpoint();
       resync = false;
     }
-    const batch = spilled && reader ? reader.readAfter(committedSeq, maxBatchSize) : memory.next(maxBatchSize, committedSeq);
+    const batch = spilled && reader ? reader.readAfter(committedSeq, limit) : memory.next(limit, committedSeq);
     if (batch.length === 0) {
       if (spilled && caughtUp()) spilled = false;
       return false;
@@ -216,7 +219,8 @@ export function createClickWriter({
       flushing = (async () => {
         for (let failed = 0; !caughtUp() && now() < deadline;) {
           try {
-            if (!(await writeOnce())) break;
+            // Smaller batches: the deadline is checked between them, and the process must exit by its own.
+            if (!(await writeOnce(Math.min(maxBatchSize, DRAIN_BATCH_SIZE)))) break;
             failed = 0;
           } catch (err) {
             log.error({ err }, "writing clicks at shutdown failed");

@@ -39,7 +39,9 @@ const scopeUpserts = (scope: "link" | "account", idColumn: string, first: number
  * in the same transaction: per link and per account, the daily counters
  * (clicks, bots, distinct visitors), the daily per-dimension counters and the
  * day's visitor keys, all counted beforehand (click-rollups.ts). Every upsert
- * runs in key order so concurrent writers cannot deadlock.
+ * runs in key order, so concurrent writers wait for each other rather than
+ * deadlock (should plans ever interleave the tables differently, a deadlock
+ * fails one batch, which is retried like any failed batch).
  */
 const ROLLUPS_AND_CHECKPOINT = `
   WITH${scopeUpserts("link", "link_id", 1)},${scopeUpserts("account", "user_id", 13)}

@@ -1,10 +1,10 @@
 // Checks on what an owner sends for a link that the contract's schemas cannot
-// make alone: they need the service's hostnames, the clock or the blocklist.
+// make alone: they need the service's hostnames, the clock, or the hosts a block applies to.
 import { ValidationFailedError } from "../../lib/app-error.js";
 import { hostAndParents, normaliseHost } from "../../lib/host-name.js";
 
 /** The destination's host and its parents: a block on any of them covers it. */
-export const blockable = (longUrl: string): string[] => {
+export const blockableHosts = (longUrl: string): string[] => {
   const host = normaliseHost(longUrl);
   return host ? hostAndParents(host) : [];
 };

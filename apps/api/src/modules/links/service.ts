@@ -34,7 +34,7 @@ import {
   type LinkRecord,
   type LinksRepository,
 } from "./repository.js";
-import { blockable, checkNotSelf, destinationBlockedError, futureExpiry } from "./link-input.js";
+import { blockableHosts, checkNotSelf, destinationBlockedError, futureExpiry } from "./link-input.js";
 import { toCreatedUrlResponse, toLinkItem } from "./link-responses.js";
 import { searchSpellings } from "./search-spellings.js";
 
@@ -89,7 +89,7 @@ export function createLinksService(deps: LinksServiceDeps) {
   ) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await repo.createWithinLimit({ ...link, code: code ?? generateShortCode() }, limit, blockable(link.longUrl));
+        return await repo.createWithinLimit({ ...link, code: code ?? generateShortCode() }, limit, blockableHosts(link.longUrl));
       } catch (error) {
         if (error instanceof LinkLimitExceededError) throw new PlanLimitReachedError(error.limit);
         if (error instanceof DestinationBlockedError) throw destinationBlockedError();
@@ -201,7 +201,7 @@ export function createLinksService(deps: LinksServiceDeps) {
         redirectType: input.redirect_type,
       };
       const updated = await repo
-        .update(link.id, changes, input.long_url === undefined ? [] : blockable(input.long_url))
+        .update(link.id, changes, input.long_url === undefined ? [] : blockableHosts(input.long_url))
         .catch((error: unknown) => {
           throw error instanceof DestinationBlockedError ? destinationBlockedError() : error;
         });

@@ -71,4 +71,33 @@ describe("enriching clicks", () => {
     const [late] = await enrich([visit("2026-12-01T23:00:00Z", "81.2.69.142")]);
     expect(late!.visitor).toBe(keys[0]);
   });
+
+  it("keeps days apart when a replay's batch and live clicks are enriched at once", async () => {
+    const store = saltStore();
+    let releaseOldSalt = () => {};
+    const oldSaltHeld = new Promise<void>((resolve) => (releaseOldSalt = resolve));
+    const repo = {
+      ...store.repo,
+      saltFor: async (day: string, candidate: Buffer) => {
+        if (day === "2026-12-01") await oldSaltHeld; // the older day's salt arrives last
+        return store.repo.saltFor(day, candidate);
+      },
+    };
+    const enrich = createClickEnricher(repo);
+    const replay = enrich([visit("2026-12-01T22:00:00Z", "81.2.69.142")]);
+    const live = enrich([visit("2026-12-02T09:00:00Z", "81.2.69.143")]);
+    await live;
+    releaseOldSalt();
+    const [replayed] = await replay;
+    const [later] = await enrich([visit("2026-12-02T09:30:00Z", "81.2.69.142")]);
+    expect(replayed!.visitor).toBe(visitorKey(store.salts.get("2026-12-01")!, "81.2.69.142", CHROME));
+    expect(later!.visitor).toBe(visitorKey(store.salts.get("2026-12-02")!, "81.2.69.142", CHROME));
+  });
+
+  it("cuts values to their columns' widths, so one odd visit cannot fail its batch", async () => {
+    const host = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(40)}.com`;
+    const [click] = await createClickEnricher(saltStore().repo)([{ ...visit("2026-12-02T10:00:00Z", null), referrer: `http://${host}/` }]);
+    expect(host.length).toBeGreaterThan(255);
+    expect(click!.referrerHost).toBe(host.slice(0, 255));
+  });
 });

@@ -1,5 +1,5 @@
-// The click writer's batch statement against PostgreSQL: clicks carry no
-// foreign key, so the statement's link locks and the trigger on links must
+// The click writer's batch transaction against PostgreSQL: clicks carry no
+// foreign key, so the transaction's link locks and the trigger on links must
 // keep a deleted link from leaving clicks behind.
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
@@ -57,19 +57,36 @@ describe("storing a batch", () => {
     ]);
   });
 
-  it("stores nothing, rollups and checkpoint included, when any part of the batch fails", async () => {
+  it("stores nothing, rollups and checkpoint included, when the COPY fails, and its connection serves the next batch", async () => {
     const { userId, ids } = await seedLinks("g@example.com", "atomic1");
-    const tooLong = "x".repeat(3000); // referrer is varchar(2048): the COPY fails
-    await expect(
-      repo.insertBatch([click(ids[0]!, userId), { ...click(ids[0]!, userId), referrer: tooLong }], { spoolId: "s2", lastSeq: 2 }),
-    ).rejects.toThrow();
+    const onePool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 1 });
+    const oneRepo = createClickWriterRepository(onePool);
+    try {
+      const backend = async () => (await onePool.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number;
+      const before = await backend();
+      const tooLong = "x".repeat(3000); // referrer is varchar(2048): the COPY fails
+      await expect(
+        oneRepo.insertBatch([click(ids[0]!, userId), { ...click(ids[0]!, userId), referrer: tooLong }], { spoolId: "s2", lastSeq: 2 }),
+      ).rejects.toThrow();
+      expect(await clicksOf(ids[0]!)).toBe(0);
+      expect((await db.query("SELECT count(*)::int AS n FROM link_daily_clicks")).rows[0].n).toBe(0);
+      expect((await repo.checkpoints(["s2"])).get("s2")).toBeUndefined();
+      // Rolled back, not thrown away: the same connection stores the next batch.
+      await oneRepo.insertBatch([click(ids[0]!, userId)], { spoolId: "s2", lastSeq: 3 });
+      expect(await backend()).toBe(before);
+      expect(await clicksOf(ids[0]!)).toBe(1);
+      expect((await repo.checkpoints(["s2"])).get("s2")).toBe(3);
+    } finally {
+      await onePool.end();
+    }
+  });
+
+  it("takes back the copied rows when the statement after the COPY fails", async () => {
+    const { userId, ids } = await seedLinks("h@example.com", "atomic2");
+    const tooLongSpoolId = "s".repeat(65); // click_spool_checkpoints.spool_id is varchar(64)
+    await expect(repo.insertBatch([click(ids[0]!, userId)], { spoolId: tooLongSpoolId, lastSeq: 1 })).rejects.toThrow();
     expect(await clicksOf(ids[0]!)).toBe(0);
     expect((await db.query("SELECT count(*)::int AS n FROM link_daily_clicks")).rows[0].n).toBe(0);
-    expect((await repo.checkpoints(["s2"])).get("s2")).toBeUndefined();
-    // The pool's connection is usable again: the next batch is stored.
-    await repo.insertBatch([click(ids[0]!, userId)], { spoolId: "s2", lastSeq: 3 });
-    expect(await clicksOf(ids[0]!)).toBe(1);
-    expect((await repo.checkpoints(["s2"])).get("s2")).toBe(3);
   });
 });
 

@@ -15,9 +15,11 @@ describe("the cache refresh's query", () => {
     const { rows } = await db.query("INSERT INTO users (email, password_hash) VALUES ('plan@example.com', NULL) RETURNING id");
     await db.query(
       `INSERT INTO links (code, long_url, user_id, updated_at)
-       SELECT 'pl' || lpad(i::text, 6, '0'), 'https://example.com/' || i, $1, now() FROM generate_series(1, 3000) AS i`,
+       SELECT 'pl' || lpad(i::text, 6, '0'), 'https://example.com/' || i, $1, now() FROM generate_series(1, 10000) AS i`,
       [rows[0].id],
     );
+    // A GIN index filled after it was built (here since the reset's TRUNCATE) keeps the statistics
+    // of an empty index until a vacuum, and the planner then rates it cheap: the case to catch.
     await db.query("ANALYZE links");
     const client = new pg.Client({ connectionString: inject("databaseUrl") });
     await client.connect();
@@ -27,9 +29,13 @@ describe("the cache refresh's query", () => {
       const codes = Array.from({ length: 200 }, (_, i) => `pl${String(i * 7 + 1).padStart(6, "0")}`);
       const codesLiteral = client.escapeLiteral(`{${codes.join(",")}}`); // EXECUTE under EXPLAIN takes no bind parameters
       const plan = (await client.query(`EXPLAIN (FORMAT JSON) EXECUTE refresh(${codesLiteral})`)).rows[0]["QUERY PLAN"];
-      const indexes = JSON.stringify(plan).match(/"Index Name":"[^"]+"/g) ?? [];
-      expect(indexes).toContain('"Index Name":"links_code_key"');
-      expect(indexes.join()).not.toContain("trgm");
+      const indexes = [...JSON.stringify(plan).matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]!);
+      expect(indexes).toContain("links_code_key");
+      const methods = await client.query(
+        "SELECT DISTINCT am.amname FROM pg_class c JOIN pg_am am ON am.oid = c.relam WHERE c.relname = ANY($1)",
+        [indexes],
+      );
+      expect(methods.rows).toEqual([{ amname: "btree" }]);
       const found = await client.query(`EXECUTE refresh(${codesLiteral})`);
       expect(found.rows).toHaveLength(200);
     } finally {

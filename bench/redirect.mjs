@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { benchDatabase } from "./database.mjs";
+import { seedRedirectLinks, SPREAD_LINKS, warmLinkCache } from "./links.mjs";
 import { load, startBare, startIdleSpinner, startShortly } from "./processes.mjs";
 import { wrk } from "./wrk.mjs";
 
@@ -21,20 +22,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 64;
-const SPREAD = 10_000;
 
 const db = await benchDatabase();
 const pool = new pg.Pool({ connectionString: db.url, max: 2 });
-const { rows } = await pool.query("INSERT INTO users (email, password_hash) VALUES ('bench@example.com', NULL) RETURNING id");
-await pool.query(
-  `INSERT INTO links (code, long_url, user_id, updated_at)
-   SELECT 'sp' || lpad(i::text, 6, '0'), 'https://example.com/' || i, $1, now() FROM generate_series(1, ${SPREAD}) AS i`,
-  [rows[0].id],
-);
-await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ('hotlink', 'https://example.com/hot', $1, now())", [
-  rows[0].id,
-]);
-const codes = Array.from({ length: SPREAD }, (_, i) => `sp${String(i + 1).padStart(6, "0")}`);
+const codes = await seedRedirectLinks(pool);
 const HOT = { paths: ["/hotlink"] };
 const SPREAD_PATHS = { paths: codes.map((code) => `/${code}`) };
 
@@ -43,14 +34,7 @@ const shortly = await startShortly(db.url, mkdtempSync(path.join(tmpdir(), "shor
 // The same server with CLICK_MAX_DEFER_MS=0: its writer never yields, so every click is stored during the run.
 const eager = await startShortly(db.url, mkdtempSync(path.join(tmpdir(), "shortly-bench-spool-")), { CLICK_MAX_DEFER_MS: "0" });
 
-// Visit every spread code once, so the timed runs measure the steady state (cache warm) as in production.
-for (const server of [shortly, eager]) {
-  for (let i = 0; i < codes.length; i += 200) {
-    await Promise.all(
-      codes.slice(i, i + 200).map((code) => fetch(`${server.url}/${code}`, { redirect: "manual" }).then((r) => r.arrayBuffer())),
-    );
-  }
-}
+for (const server of [shortly, eager]) await warmLinkCache(server.url, codes);
 
 const countClicks = async () => (await pool.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n;
 /** Waits until no click is being written: every run starts with the writers caught up, none pays for the previous. */
@@ -180,7 +164,7 @@ console.log(
 );
 console.log(
   row(
-    `shortly, spread over ${SPREAD} links`,
+    `shortly, spread over ${SPREAD_LINKS} links`,
     median(results.spread, "rps"),
     median(results.spread, "p50"),
     median(results.spread, "p99"),

@@ -13,11 +13,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { benchDatabase } from "./database.mjs";
+import { seedRedirectLinks, warmLinkCache } from "./links.mjs";
 import { startBare, startShortly } from "./processes.mjs";
 import { wrk } from "./wrk.mjs";
 
 const SECONDS = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 75);
-const SPREAD = 10_000;
+
 const TICKS = 100; // USER_HZ on Linux
 
 /** The fields of a /proc stat line after the command name (which may hold spaces and parentheses). */
@@ -60,16 +61,7 @@ const postgresCpu = () => postgresPids().reduce((sum, pid) => sum + cpuSeconds(p
 const db = await benchDatabase();
 const pool = new pg.Pool({ connectionString: db.url, max: 2 });
 await pool.query("TRUNCATE clicks, links, users RESTART IDENTITY CASCADE");
-const { rows } = await pool.query("INSERT INTO users (email, password_hash) VALUES ('bench@example.com', NULL) RETURNING id");
-await pool.query(
-  `INSERT INTO links (code, long_url, user_id, updated_at)
-   SELECT 'sp' || lpad(i::text, 6, '0'), 'https://example.com/' || i, $1, now() FROM generate_series(1, ${SPREAD}) AS i`,
-  [rows[0].id],
-);
-await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ('hotlink', 'https://example.com/hot', $1, now())", [
-  rows[0].id,
-]);
-const codes = Array.from({ length: SPREAD }, (_, i) => `/sp${String(i + 1).padStart(6, "0")}`);
+const codes = await seedRedirectLinks(pool);
 // From the account's daily counter, committed with the raw rows: counting millions of raw rows
 // every second while waiting would itself cost PostgreSQL more than storing them.
 const countClicks = async () => (await pool.query("SELECT coalesce(sum(clicks), 0)::int AS n FROM account_daily_clicks")).rows[0].n;
@@ -102,12 +94,10 @@ for (const [name, script, ...args] of [
   server.stop();
 }
 const shortly = await startShortly(db.url, mkdtempSync(path.join(tmpdir(), "shortly-bench-spool-")));
-for (let i = 0; i < codes.length; i += 200) {
-  await Promise.all(codes.slice(i, i + 200).map((p) => fetch(`${shortly.url}${p}`, { redirect: "manual" }).then((r) => r.arrayBuffer())));
-}
+await warmLinkCache(shortly.url, codes);
 for (const [name, paths] of [
   ["Shortly, one hot link", ["/hotlink"]],
-  ["Shortly, 10,000 links", codes],
+  ["Shortly, 10,000 links", codes.map((code) => `/${code}`)],
 ]) {
   await settle();
   const clicksBefore = await countClicks();

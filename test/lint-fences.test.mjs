@@ -36,13 +36,31 @@ describe("the architecture's import fences", () => {
       "the click writer importing Fastify",
       "apps/api/src/modules/clicks/click-writer.ts",
       'import fp from "fastify-plugin";\nvoid fp;',
-      /know nothing of HTTP/,
+      /know neither Fastify nor the database/,
     ],
     [
       "a service importing Fastify",
       "apps/api/src/modules/links/service.ts",
       'import type { FastifyInstance } from "fastify";\nexport type X = FastifyInstance;',
-      /Services know neither/,
+      /Services and module logic know neither/,
+    ],
+    [
+      "module logic importing the database client",
+      "apps/api/src/modules/links/link-input.ts",
+      'import pg from "pg";\nvoid pg;',
+      /Services and module logic know neither/,
+    ],
+    [
+      "a new route file importing a repository",
+      "apps/api/src/modules/links/zz-fixture-routes.ts",
+      'import { createLinksRepository } from "./repository.js";\nvoid createLinksRepository;',
+      /Routes call services/,
+    ],
+    [
+      "a new repository file importing Fastify",
+      "apps/api/src/modules/links/zz-fixture-repository.ts",
+      'import Fastify from "fastify";\nvoid Fastify;',
+      /know nothing of HTTP/,
     ],
     [
       "a module reaching into another module's repository",

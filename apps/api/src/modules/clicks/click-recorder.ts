@@ -1,17 +1,17 @@
 import type { Worker } from "node:worker_threads";
-import type { FastifyBaseLogger } from "fastify";
 import { startWorker } from "../../lib/worker-entry.js";
 import { watchEventLoopLoad } from "./event-loop-load.js";
 import { createPendingAge } from "./pending-age.js";
 import type { NewClick } from "./click.js";
 import { memorySpool, type ClickSpool } from "./click-spool.js";
 import type { ClickWriterThreadData, FromWriter, ToWriter } from "./click-writer-protocol.js";
+import type { WriterLog } from "./click-writer.js";
 
 export interface ClickRecorderOptions {
   /** The on-disk log that makes answered clicks survive a crash; null keeps clicks in memory only (tests). */
   spool: ClickSpool | null;
   databaseUrl: string;
-  log: FastifyBaseLogger;
+  log: WriterLog;
   /** How long a click may wait before its batch is written. */
   flushIntervalMs: number;
   /** Clicks the writer holds in memory; beyond it they are read back from the spool. */

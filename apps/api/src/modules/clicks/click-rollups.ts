@@ -1,5 +1,6 @@
 import { DAY_MS, utcDay } from "../../lib/utc-day.js";
 import type { EnrichedClick } from "./click.js";
+import type { ScopeRollup } from "./rollup-columns.js";
 
 /**
  * The breakdowns kept per day, and the value a click counts under ("" for
@@ -16,31 +17,6 @@ const DIMENSIONS: Array<[name: string, valueOf: (c: EnrichedClick) => string]> =
   ["os", (c) => c.os ?? ""],
   ["device", (c) => c.device ?? ""],
 ];
-
-/** One array per column, ready for unnest. */
-export interface Counters {
-  ids: number[];
-  days: string[];
-  clicks: number[];
-  bots: number[];
-}
-export interface DimensionCounts {
-  ids: number[];
-  days: string[];
-  dimensions: string[];
-  values: string[];
-  clicks: number[];
-}
-export interface VisitorKeys {
-  ids: number[];
-  days: string[];
-  visitors: string[];
-}
-export interface ScopeRollup {
-  counters: Counters;
-  dimensions: DimensionCounts;
-  visitors: VisitorKeys;
-}
 
 /** One id's counts for one day of a batch: a map of value → clicks per dimension, and the visitor keys seen. */
 interface DayCount {

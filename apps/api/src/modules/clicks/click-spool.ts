@@ -117,23 +117,3 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
     },
   };
 }
-
-/** Encodes clicks like a spool but keeps nothing: for an instance without a spool folder (tests). */
-export function memorySpool(): Pick<ClickSpool, "append" | "sync" | "lastSeq"> {
-  let seq = 0;
-  let buffer = "";
-  return {
-    get lastSeq() {
-      return seq;
-    },
-    append(click) {
-      buffer += encodeClick(++seq, click);
-      return seq;
-    },
-    sync() {
-      const data = buffer;
-      buffer = "";
-      return data;
-    },
-  };
-}

@@ -4,8 +4,10 @@ import path from "node:path";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import type { EnrichedClick, NewClick, SpoolPosition } from "../../../src/modules/clicks/click.js";
-import { memorySpool, openSpool, SpoolFullError, type ClickSpool } from "../../../src/modules/clicks/click-spool.js";
-import { createClickWriter, type ClickWriter, type ClickWriterOptions } from "../../../src/modules/clicks/click-writer.js";
+import { openSpool, SpoolFullError, type ClickSpool } from "../../../src/modules/clicks/click-spool.js";
+import { memorySpool } from "../../../src/modules/clicks/memory-spool.js";
+import { createClickWriter } from "../../../src/modules/clicks/click-writer.js";
+import type { ClickWriter, ClickWriterOptions } from "../../../src/modules/clicks/click-writer-options.js";
 
 const log = pino({ level: "silent" });
 const click = (linkId: number): NewClick => ({

@@ -1,0 +1,48 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { LOCK_LINKS, ROLLUPS_AND_CHECKPOINT, scopeParams } from "./click-batch-sql.js";
+import { clickRows, COPY_CLICKS } from "./click-copy.js";
+import type { EnrichedClick, SpoolPosition } from "./click.js";
+import { rollUp } from "./click-rollups.js";
+
+export function createClickBatchRepository(pool: pg.Pool) {
+  return {
+    /**
+     * A batch in ONE transaction, so it is all-or-nothing and a retried or
+     * replayed batch is skipped as a whole by its checkpoint: the links
+     * locked, the clicks copied, the rollups and the checkpoint written.
+     */
+    async insertBatch(clicks: EnrichedClick[], position: SpoolPosition | null): Promise<void> {
+      if (clicks.length === 0 && !position) return;
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const { rows } = await client.query<{ id: number; user_id: number }>({
+          name: "click-batch-links",
+          text: LOCK_LINKS,
+          values: [[...new Set(clicks.map((c) => c.linkId))]],
+        });
+        const owners = new Map(rows.map((r) => [r.id, r.user_id]));
+        const kept = clicks.filter((c) => owners.has(c.linkId));
+        if (kept.length > 0) await pipeline(Readable.from([clickRows(kept)]), client.query(copyFrom(COPY_CLICKS)));
+        const { links, accounts } = rollUp(kept, (linkId) => owners.get(linkId)!);
+        // Named: each connection parses and plans this large statement once, not once per batch.
+        await client.query({
+          name: "click-batch-rollups",
+          text: ROLLUPS_AND_CHECKPOINT,
+          values: [...scopeParams(links), ...scopeParams(accounts), position?.spoolId ?? "", position?.lastSeq ?? 0, position !== null],
+        });
+        await client.query("COMMIT");
+      } catch (error) {
+        // A connection that cannot roll back is closed rather than reused.
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}

@@ -1,9 +1,8 @@
 // The environment as the server reads it: every variable, its type and
-// default, and the checks that stop a start with a readable message.
+// default (config-parse.ts reads it, with the checks that stop a start).
 import { z } from "zod";
-
-/** Reads `NAME` or, for docker secrets, the file named by `NAME_FILE`. */
-export type SecretReader = (path: string) => string;
+import { rateLimitVariables } from "./config-rate-limits.js";
+import { socialVariables } from "./config-social.js";
 
 const csv = z
   .string()
@@ -15,7 +14,7 @@ const csv = z
       .filter(Boolean),
   );
 
-const envSchema = z.object({
+export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -27,29 +26,8 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
-  RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  RATE_LIMIT_LOGIN_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-  RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
-  RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-  RATE_LIMIT_LINKS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  /** Requests per minute for each API key, on top of the per-route limits. */
-  RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  RATE_LIMIT_LINK_PASSWORD_PER_HOUR: z.coerce.number().int().min(1).default(20),
-  RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(10),
-  LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).default(5),
-  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  GOOGLE_CLIENT_ID: z.string().optional(),
-  GOOGLE_CLIENT_SECRET: z.string().optional(),
-  GITHUB_CLIENT_ID: z.string().optional(),
-  GITHUB_CLIENT_SECRET: z.string().optional(),
-  /** GitHub Enterprise: the web and API base URLs. */
-  GITHUB_URL: z.url().default("https://github.com"),
-  GITHUB_API_URL: z.url().default("https://api.github.com"),
-  OIDC_ISSUER_URL: z.url().optional(),
-  OIDC_CLIENT_ID: z.string().optional(),
-  OIDC_CLIENT_SECRET: z.string().optional(),
-  OIDC_PROVIDER_NAME: z.string().default("Single sign-on"),
+  ...rateLimitVariables,
+  ...socialVariables,
   BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
   PLAN_FREE_MAX_LINKS: z.coerce.number().int().min(0).default(3),
   /** Unset: pro accounts have no link limit. */
@@ -97,41 +75,3 @@ export const FILE_SECRETS = ["JWT_SECRET", "DATABASE_URL", "GOOGLE_CLIENT_SECRET
 
 /** Every variable the server reads: docs/configuration.md and .env.example must list each (a test checks). */
 export const ENV_VARIABLES: readonly string[] = [...Object.keys(envSchema.shape), ...FILE_SECRETS.map((name) => `${name}_FILE`)];
-
-export class ConfigError extends Error {}
-
-/** Variables an earlier version read, and their names now. */
-const RENAMED: Array<[string, string]> = [["FREE_PLAN_LINK_LIMIT", "PLAN_FREE_MAX_LINKS"]];
-
-/** Parses the environment once; throws a readable list of every bad variable. */
-export function parseEnv(env: NodeJS.ProcessEnv, readSecret: SecretReader): Env {
-  const withSecrets = { ...env };
-  for (const name of FILE_SECRETS) {
-    const file = env[`${name}_FILE`];
-    if (!withSecrets[name] && file) withSecrets[name] = readSecret(file).trim();
-  }
-  for (const [key, value] of Object.entries(withSecrets)) {
-    if (value === "") delete withSecrets[key];
-  }
-  // A renamed variable must not be ignored silently: the server would run on the default.
-  for (const [old, now] of RENAMED) {
-    if (withSecrets[old] !== undefined) throw new ConfigError(`${old} is now called ${now}: rename it in your environment.`);
-  }
-  const parsed = envSchema.safeParse(withSecrets);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
-  }
-  const result = parsed.data;
-  if (result.NODE_ENV === "production") {
-    const missing = [];
-    if (!result.JWT_SECRET) missing.push("JWT_SECRET (or JWT_SECRET_FILE), at least 32 random characters");
-    if (!result.DATABASE_URL) missing.push("DATABASE_URL (the embedded database is for development only)");
-    if (!result.PUBLIC_URL) missing.push("PUBLIC_URL (the public base URL of short links)");
-    if (result.BCRYPT_ROUNDS < 12) missing.push("BCRYPT_ROUNDS of 12 or more");
-    if (missing.length > 0) {
-      throw new ConfigError(`NODE_ENV=production requires:\n${missing.map((m) => `  - ${m}`).join("\n")}`);
-    }
-  }
-  return result;
-}

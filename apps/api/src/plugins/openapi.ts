@@ -3,24 +3,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import { errorBodySchema } from "@shortly/contract";
 import fp from "fastify-plugin";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
-
-type Security = Array<Record<string, string[]>>;
-const SESSION: Security = [{ accessToken: [] }];
-const SESSION_OR_KEY: Security = [{ accessToken: [] }, { apiKey: [] }];
-const REFRESH_COOKIE: Security = [{ refreshCookie: [] }];
-
-/**
- * Which routes take which credential, by path. test/modules/system/openapi.test.ts
- * calls every documented route without one and fails where this and the
- * route disagree, so the table cannot drift.
- */
-const SECURITY: Array<[RegExp, Security]> = [
-  [/^\/api\/keys(\/|$)/, SESSION],
-  [/^\/api\/admin(\/|$)/, SESSION],
-  [/^\/api\/auth\/logout-all$/, SESSION],
-  [/^\/api\/auth\/token\/refresh$/, REFRESH_COOKIE],
-  [/^\/api\/(urls|tags|analytics|me)(\/|$)/, SESSION_OR_KEY],
-];
+import { SECURITY, SECURITY_SCHEMES } from "./openapi-security.js";
 
 /**
  * The API's OpenAPI 3.1 document, generated from the routes' zod schemas (the
@@ -40,18 +23,7 @@ export default fp<{ version: string; publicUrl: string }>(
             'Short links, redirects and click statistics. Errors are `{"detail": ...}`; validation errors are a 422 list of `{loc, msg, type}`.',
         },
         servers: [{ url: publicUrl }],
-        components: {
-          securitySchemes: {
-            accessToken: {
-              type: "http",
-              scheme: "bearer",
-              bearerFormat: "JWT",
-              description: "A 15-minute access token from /api/auth/login-json",
-            },
-            apiKey: { type: "http", scheme: "bearer", bearerFormat: "shortly_…", description: "An API key from /api/keys" },
-            refreshCookie: { type: "apiKey", in: "cookie", name: "refresh_token", description: "The httpOnly session cookie set at login" },
-          },
-        },
+        components: { securitySchemes: SECURITY_SCHEMES },
       },
       transform: (input) => {
         const schema = { ...(input.schema ?? {}) } as Record<string, unknown> & { response?: Record<string, unknown> };

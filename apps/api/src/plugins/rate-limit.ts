@@ -3,6 +3,7 @@ import type { FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import fp from "fastify-plugin";
 import { RateLimitedError } from "../lib/app-error.js";
 import { createMemoryCounter, createSharedCounter, type WindowCounter } from "../lib/window-counter.js";
+import { rateLimitStoreOver } from "./rate-limit-store.js";
 
 export interface LimitOptions {
   /** Names the counter, so limits on different routes never share one. */
@@ -23,21 +24,6 @@ declare module "fastify" {
 }
 
 const noop: preHandlerAsyncHookHandler = async () => {};
-
-/** @fastify/rate-limit's store interface over our counters. */
-function rateLimitStoreOver(counters: WindowCounter) {
-  return class CounterStore {
-    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number) {
-      counters.hit(`ip:${key}`, timeWindow).then(
-        ({ count, resetInMs }) => callback(null, { current: count, ttl: resetInMs }),
-        (error: Error) => callback(error),
-      );
-    }
-    child() {
-      return this;
-    }
-  };
-}
 
 /**
  * Abuse limits. Per-IP limits use @fastify/rate-limit (it runs one limit per

@@ -1,40 +1,21 @@
 import { MAX_API_KEYS, type ApiKey, type CreateApiKeyRequest, type CreatedApiKey } from "@shortly/contract";
-import { RateLimitedError, ValidationFailedError } from "../../lib/app-error.js";
-import type { WindowCounter } from "../../lib/window-counter.js";
+import { ValidationFailedError } from "../../lib/app-error.js";
 import { ApiKeyLimitReachedError, ApiKeyNotFoundError } from "./errors.js";
-import { generateApiKey, hashApiKey, looksLikeApiKey, shownPrefix } from "./key-material.js";
-import { ApiKeyLimitExceededError, type ApiKeyRecord, type ApiKeysRepository } from "./repository.js";
+import { createKeyAuthentication, type KeyAuthenticationDeps } from "./key-authentication.js";
+import { generateApiKey, hashApiKey, shownPrefix } from "./key-material.js";
+import { toApiKey } from "./key-responses.js";
+import { ApiKeyLimitExceededError, type ApiKeysRepository } from "./repository.js";
 
 export { looksLikeApiKey } from "./key-material.js";
 
-export interface ApiKeysServiceDeps {
+export interface ApiKeysServiceDeps extends Omit<KeyAuthenticationDeps, "repo" | "clock"> {
   repo: ApiKeysRepository;
-  /** Per-key request counts, shared between instances through Redis when there is one. */
-  counters: WindowCounter;
-  requestsPerMinute: number;
-  rateLimitsEnabled: boolean;
   clock?: () => Date;
 }
 
-const toApiKey = (key: ApiKeyRecord): ApiKey => ({
-  id: key.id,
-  name: key.name,
-  prefix: key.prefix,
-  created_at: key.createdAt.toISOString(),
-  expires_at: key.expiresAt?.toISOString() ?? null,
-  last_used_at: key.lastUsedAt?.toISOString() ?? null,
-});
-
 /** Long-lived keys for scripts and integrations: shown once, stored hashed, revoked at once everywhere. */
-export function createApiKeysService({
-  repo,
-  counters,
-  requestsPerMinute,
-  rateLimitsEnabled,
-  clock = () => new Date(),
-}: ApiKeysServiceDeps) {
-  /** When this instance last recorded each key's use (by hash): last_used_at is kept to the minute, not per request. */
-  const touchedAt = new Map<string, number>();
+export function createApiKeysService(deps: ApiKeysServiceDeps) {
+  const { repo, clock = () => new Date() } = deps;
 
   return {
     async create(userId: number, input: CreateApiKeyRequest): Promise<CreatedApiKey> {
@@ -68,28 +49,7 @@ export function createApiKeysService({
     /** Every key of the account (it was disabled): they stop working at once, and are not restored. */
     revokeAll: (userId: number) => repo.deleteAllOwned(userId),
 
-    /**
-     * The account a key acts for; null for an unknown, revoked or expired key,
-     * or one whose account is disabled. Read from the database on every
-     * request, so a revocation holds at once on every instance.
-     */
-    async authenticate(key: string): Promise<{ userId: number; keyId: number } | null> {
-      if (!looksLikeApiKey(key)) return null;
-      const keyHash = hashApiKey(key);
-      const found = await repo.findByHash(keyHash);
-      const now = clock();
-      if (!found || !found.user.isActive || (found.expiresAt && found.expiresAt.getTime() <= now.getTime())) return null;
-      if (rateLimitsEnabled) {
-        const { count, resetInMs } = await counters.hit(`api-key:${found.id}`, 60_000);
-        if (count > requestsPerMinute) throw new RateLimitedError(resetInMs / 1000);
-      }
-      const last = touchedAt.get(keyHash) ?? 0;
-      if (now.getTime() - last >= 60_000) {
-        touchedAt.set(keyHash, now.getTime());
-        await repo.touch(found.id, now);
-      }
-      return { userId: found.userId, keyId: found.id };
-    },
+    authenticate: createKeyAuthentication({ ...deps, clock }),
   };
 }
 

@@ -2,19 +2,14 @@ import fastifyFormbody from "@fastify/formbody";
 import { errorBodySchema, loginRequestSchema, registerRequestSchema, tokenResponseSchema, userResponseSchema } from "@shortly/contract";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import type { RateLimitConfig } from "../../config.js";
-import { REFRESH_COOKIE } from "../../plugins/auth.js";
 import type { UsersService } from "../users/service.js";
-import type { AuthService, SignedIn } from "./service.js";
+import { errors } from "./error-responses.js";
+import type { SignedIn } from "./service.js";
+import { sessionRoutes, type SessionRoutesOptions } from "./session-routes.js";
 
 const MINUTE = 60_000;
-const errors = { 401: errorBodySchema, 422: errorBodySchema, 429: errorBodySchema };
 
-export interface AuthRoutesOptions {
-  auth: AuthService;
-  limits: RateLimitConfig;
-  refreshTtlSeconds: number;
+export interface AuthRoutesOptions extends SessionRoutesOptions {
   users: UsersService;
 }
 
@@ -59,40 +54,5 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     send(reply, await auth.login(request.body, request.ip)),
   );
 
-  // POST /api/auth/token/refresh – a new access token; the refresh cookie is rotated
-  app.post(
-    "/api/auth/token/refresh",
-    {
-      preHandler: app.limitPerIp({ name: "refresh", max: limits.refreshPerIpPerMinute, windowMs: MINUTE }),
-      schema: { response: { 200: tokenResponseSchema, ...errors } },
-    },
-    async (request, reply) => {
-      try {
-        return send(reply, await auth.refresh(request.cookies[REFRESH_COOKIE]));
-      } catch (error) {
-        reply.clearRefreshCookie();
-        throw error;
-      }
-    },
-  );
-
-  // POST /api/auth/logout – ends this session (its refresh token family) and clears the cookie
-  app.post(
-    "/api/auth/logout",
-    { onRequest: app.denyApiKeys, schema: { response: { 204: z.null(), 403: errorBodySchema } } },
-    async (request, reply) => {
-      await auth.logout(request.cookies[REFRESH_COOKIE]);
-      return reply.clearRefreshCookie().code(204).send(null);
-    },
-  );
-
-  // POST /api/auth/logout-all – ends every session of the signed-in user
-  app.post(
-    "/api/auth/logout-all",
-    { onRequest: [app.authenticate, app.denyApiKeys], schema: { response: { 204: z.null(), 401: errorBodySchema, 403: errorBodySchema } } },
-    async (request, reply) => {
-      await auth.logoutEverywhere(request.userId);
-      return reply.clearRefreshCookie().code(204).send(null);
-    },
-  );
+  await app.register(sessionRoutes, { auth, limits, refreshTtlSeconds });
 };

@@ -6,7 +6,7 @@ import type { ScopeRollup } from "./rollup-columns.js";
  * The breakdowns kept per day, and the value a click counts under ("" for
  * unknown). Unknown values get no row: every human click has one value per
  * dimension, so the unknown count is the day's human clicks less the known
- * ones (analytics/service.ts), and a direct visit from an unlocated address
+ * ones (analytics/breakdowns.ts), and a direct visit from an unlocated address
  * costs three upserts fewer.
  */
 const DIMENSIONS: Array<[name: string, valueOf: (c: EnrichedClick) => string]> = [

@@ -1,21 +1,5 @@
-/** What a redirect needs to know about a link. */
-export interface CachedLink {
-  id: number;
-  /** The owner, whose live view hears about the click. */
-  userId: number;
-  longUrl: string;
-  isActive: boolean;
-  expiresAt: Date | null;
-  maxClicks: number | null;
-  /** Visitors must give the password (checked against the stored hash, never cached). */
-  hasPassword: boolean;
-  /** Disabled by an administrator: answers 410 whatever else is true. */
-  blocked: boolean;
-  forwardQuery: boolean;
-  forwardPath: boolean;
-  /** 302, 301, 307 or 308. */
-  redirectType: number;
-}
+import { boundedMap } from "./bounded-map.js";
+import type { CachedLink } from "./cached-link.js";
 
 export interface LinkCacheOptions {
   maxEntries: number;
@@ -44,47 +28,6 @@ export interface LinkCache {
   /** Those codes, to re-read together. */
   takeStale(): string[];
   stats(): { entries: number; negativeEntries: number };
-}
-
-/**
- * Insertion-ordered map with a TTL: the oldest entry goes first when full.
- * Bounded by construction. Entries past `staleMs` are still served once
- * reported through `onStale`; past `ttlMs` they are gone.
- */
-function boundedMap<V>(maxEntries: number, ttlMs: number, now: () => number, staleMs = ttlMs, onStale?: (key: string) => void) {
-  const map = new Map<string, { value: V; staleAt: number; expiresAt: number }>();
-  return {
-    get(key: string): V | undefined {
-      const entry = map.get(key);
-      if (!entry) return undefined;
-      const time = now();
-      if (entry.staleAt <= time) {
-        if (entry.expiresAt <= time) {
-          map.delete(key);
-          return undefined;
-        }
-        if (onStale) {
-          entry.staleAt = entry.expiresAt; // reported once; a refresh sets a new entry
-          onStale(key);
-        }
-      }
-      return entry.value;
-    },
-    set(key: string, value: V) {
-      map.delete(key);
-      if (map.size >= maxEntries) map.delete(map.keys().next().value as string);
-      const time = now();
-      // Refreshed entries go stale somewhere in the last quarter of staleMs: links cached together
-      // (a warm-up, a burst) are then re-read spread out rather than in one go.
-      const jitter = onStale ? Math.floor((Math.random() * staleMs) / 4) : 0;
-      map.set(key, { value, staleAt: time + staleMs - jitter, expiresAt: time + ttlMs });
-    },
-    delete: (key: string) => map.delete(key),
-    clear: () => map.clear(),
-    get size() {
-      return map.size;
-    },
-  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { createClickLimitRepository } from "./click-limit-repository.js";
 
 export interface RedirectTarget {
   id: number;
@@ -59,29 +60,7 @@ export function createRedirectRepository(pool: pg.Pool) {
       });
       return rows[0]?.hash ?? null;
     },
-
-    /** For HEAD and bots: would a visit be let through now? (Takes nothing.) */
-    async hasClicksLeft(linkId: number): Promise<boolean> {
-      const { rows } = await pool.query<{ left: boolean }>({
-        name: "redirect-has-clicks-left",
-        text: "SELECT max_clicks IS NULL OR clicks_used < max_clicks AS left FROM links WHERE id = $1",
-        values: [linkId],
-      });
-      return rows[0]?.left === true;
-    },
-
-    /**
-     * Atomically takes one of a limited link's clicks: the row lock makes
-     * concurrent visits queue, and the condition admits exactly max_clicks.
-     */
-    async claimClick(linkId: number): Promise<boolean> {
-      const { rowCount } = await pool.query({
-        name: "redirect-claim-click",
-        text: "UPDATE links SET clicks_used = clicks_used + 1 WHERE id = $1 AND max_clicks IS NOT NULL AND clicks_used < max_clicks",
-        values: [linkId],
-      });
-      return rowCount === 1;
-    },
+    ...createClickLimitRepository(pool),
   };
 }
 

@@ -1,7 +1,7 @@
 import { isReservedCode, isValidShortCodeFormat } from "@shortly/contract";
 import { linkState } from "../../lib/link-state.js";
 import { forwardedLocation } from "./forwarding.js";
-import type { CachedLink } from "./link-cache.js";
+import type { CachedLink } from "./cached-link.js";
 
 export type GoneReason = "expired" | "limit_reached";
 

@@ -1,7 +1,16 @@
 // The visit and the 302, built once for both ways a redirect is answered:
 // the fast path (fast-route.ts, before Fastify) and the Fastify route (routes.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Visit } from "./service.js";
+import type { VisitTarget } from "./visit-decision.js";
+
+export interface Visit extends VisitTarget {
+  code: string;
+  /** A HEAD request answers like GET but is not a click. */
+  countsAsClick: boolean;
+  referrer: string | null;
+  userAgent: string | null;
+  ip: string | null;
+}
 
 /** What a request to /{code} tells about the visit; `ip` as the server's trust-proxy rules give it. */
 export function visitFrom(req: IncomingMessage, code: string, ip: string | null, extraPath = ""): Visit {

@@ -1,4 +1,4 @@
-import { escapeHtml, renderPage } from "./page-layout.js";
+import { message, renderPage } from "./page-layout.js";
 import type { GoneReason } from "./visit-decision.js";
 
 /** A page the visitor gets instead of a redirect, with its status. */
@@ -15,7 +15,6 @@ export interface VisitorPage {
 export const VISITOR_PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'";
 
-const message = (title: string, text: string) => `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`;
 const REPORT = `<p><a href="/report">Report a link</a> that leads somewhere harmful.</p>`;
 
 /** Unknown and disabled links read the same: a visitor learns nothing about links that do not serve. */
@@ -49,36 +48,4 @@ export const blockedPage = (): VisitorPage => ({
 export const gonePage = (reason: GoneReason): VisitorPage => {
   const [title, text] = GONE[reason];
   return { status: 410, html: renderPage({ title, body: `${message(title, text)}${REPORT}` }) };
-};
-
-/**
- * The form a password-protected link shows (200), or shows again after a
- * wrong password (401). It posts to the address visited (the short link, with
- * any forwarded path and query) and never holds the destination.
- */
-export const passwordPage = (target: string, wrong = false): VisitorPage => {
-  const error = wrong ? `<p class="error" id="password-error" role="alert">That password is not right. Try again.</p>` : "";
-  const form = `<form method="post" action="${escapeHtml(target)}">
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required autofocus${wrong ? ` aria-invalid="true" aria-describedby="password-error"` : ""}>
-<button type="submit">Open the link</button></form>`;
-  return {
-    status: wrong ? 401 : 200,
-    html: renderPage({
-      title: "This link is protected",
-      body: `${message("This link is protected", "Its owner asked for a password before it opens. Type the one you were given.")}${error}${form}`,
-    }),
-  };
-};
-
-export const tooManyAttemptsPage = (retryAfterSeconds: number): VisitorPage => {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} seconds` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  return {
-    status: 429,
-    html: renderPage({
-      title: "Too many attempts",
-      body: message("Too many attempts", `Too many passwords were tried for this link from your address. Try again in ${wait}.`),
-    }),
-  };
 };

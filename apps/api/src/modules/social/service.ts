@@ -2,6 +2,7 @@ import type { SocialProvider } from "@shortly/contract";
 import type { SocialProviderConfig } from "../../config.js";
 import type { AuthService, SignedIn } from "../auth/service.js";
 import type { UsersService } from "../users/service.js";
+import { createAccountLinking } from "./account-linking.js";
 import { SocialLoginError } from "./errors.js";
 import { newFlowChecks, type ProviderClient } from "./provider-client.js";
 import type { SocialRepository } from "./repository.js";
@@ -26,20 +27,7 @@ export interface SocialServiceDeps {
  */
 export function createSocialService({ providers, repo, users, auth, redirectUri, clock = () => new Date() }: SocialServiceDeps) {
   const byId = new Map<string, (typeof providers)[number]>(providers.map((p) => [p.config.id, p]));
-
-  async function accountFor(
-    provider: string,
-    identity: { subject: string; email: string | null; emailVerified: boolean },
-  ): Promise<number> {
-    const linked = await repo.findLinkedUserId(provider, identity.subject);
-    if (linked !== null) return linked;
-    if (!identity.email || !identity.emailVerified) throw new SocialLoginError("unverified_email");
-    const email = identity.email.toLowerCase();
-    const existing = await users.findCredentialsByEmail(email);
-    const userId = existing?.id ?? (await users.createOrFindUser(email)).id;
-    await repo.link(provider, identity.subject, userId, email);
-    return userId;
-  }
+  const accountFor = createAccountLinking(repo, users);
 
   return {
     has: (id: string) => byId.has(id),

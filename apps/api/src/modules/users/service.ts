@@ -1,11 +1,10 @@
 import type { Plan, UserResponse } from "@shortly/contract";
 import { NotAuthenticatedError } from "../../lib/app-error.js";
-import { EmailTakenError } from "./errors.js";
-import { DuplicateEmailError, type UserRecord, type UsersRepository } from "./repository.js";
+import type { UserRecord, UsersRepository } from "./repository.js";
+import { createSignUp } from "./sign-up.js";
+import { planOf, toUserResponse } from "./user-response.js";
 
 export type { UserRecord };
-
-const planOf = (user: UserRecord): Plan => (user.plan === "pro" ? "pro" : "free");
 
 export interface UsersServiceOptions {
   /** Links each plan may hold (null: no limit), from the configuration. */
@@ -14,18 +13,7 @@ export interface UsersServiceOptions {
 
 export function createUsersService(repo: UsersRepository, { planLimits }: UsersServiceOptions) {
   return {
-    /** The account as GET /api/me and register answer it. */
-    toResponse(user: UserRecord): UserResponse {
-      return {
-        id: user.id,
-        email: user.email,
-        is_active: user.isActive,
-        plan: planOf(user),
-        created_at: user.createdAt.toISOString(),
-        role: user.role === "admin" ? "admin" : "user",
-        link_limit: planLimits[planOf(user)],
-      };
-    },
+    toResponse: (user: UserRecord): UserResponse => toUserResponse(user, planLimits),
 
     /** How many links this account may hold; null: no limit. */
     linkLimitOf: (user: UserRecord): number | null => planLimits[planOf(user)],
@@ -48,26 +36,7 @@ export function createUsersService(repo: UsersRepository, { planLimits }: UsersS
 
     findCredentialsByEmail: repo.findCredentialsByEmail,
 
-    /** For social sign-up: a password-less account, or the one that won a concurrent sign-up. */
-    async createOrFindUser(email: string): Promise<UserRecord> {
-      try {
-        return await repo.create(email, null);
-      } catch (error) {
-        if (!(error instanceof DuplicateEmailError)) throw error;
-        const existing = await repo.findCredentialsByEmail(email);
-        if (!existing) throw error;
-        return existing;
-      }
-    },
-
-    async createUser(email: string, passwordHash: string): Promise<UserRecord> {
-      try {
-        return await repo.create(email, passwordHash);
-      } catch (error) {
-        if (error instanceof DuplicateEmailError) throw new EmailTakenError();
-        throw error;
-      }
-    },
+    ...createSignUp(repo),
   };
 }
 

@@ -1,7 +1,8 @@
 // Entries past their TTL keep serving while they are re-read in the background.
 import { describe, expect, it } from "vitest";
 import type { ClicksService } from "../../../src/modules/clicks/service.js";
-import { createLinkCache, type CachedLink } from "../../../src/modules/redirect/link-cache.js";
+import type { CachedLink } from "../../../src/modules/redirect/cached-link.js";
+import { createLinkCache } from "../../../src/modules/redirect/link-cache.js";
 import type { RedirectRepository } from "../../../src/modules/redirect/repository.js";
 import { createRedirectService } from "../../../src/modules/redirect/service.js";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";

@@ -1,0 +1,53 @@
+import { likePattern } from "../../db/link-sql.js";
+import type { Db } from "../../db/prisma-client.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { Page } from "./page.js";
+
+export interface AdminUserRow {
+  id: number;
+  email: string;
+  plan: string;
+  role: string;
+  is_active: boolean;
+  created_at: Date;
+  link_count: number;
+  last_login_at: Date | null;
+}
+
+export function createAdminUsersRepository(db: Db) {
+  return {
+    async listUsers(filter: { q?: string; plan?: string; active?: boolean }, page: Page) {
+      const conditions = [Prisma.sql`TRUE`];
+      if (filter.q) conditions.push(Prisma.sql`u.email ILIKE ${likePattern(filter.q)} ESCAPE '\\'`);
+      if (filter.plan) conditions.push(Prisma.sql`u.plan = ${filter.plan}`);
+      if (filter.active !== undefined) conditions.push(Prisma.sql`u.is_active = ${filter.active}`);
+      const where = Prisma.join(conditions, " AND ");
+      const [items, counted] = await Promise.all([
+        db.$queryRaw<AdminUserRow[]>`
+          SELECT u.id, u.email, u.plan, u.role, u.is_active, u.created_at, u.last_login_at,
+                 (SELECT count(*)::int FROM links l WHERE l.user_id = u.id) AS link_count
+          FROM users u WHERE ${where} ORDER BY u.created_at DESC, u.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM users u WHERE ${where}`,
+      ]);
+      return { items, total: counted[0]?.n ?? 0 };
+    },
+
+    async findUser(id: number): Promise<AdminUserRow | null> {
+      const rows = await db.$queryRaw<AdminUserRow[]>`
+        SELECT u.id, u.email, u.plan, u.role, u.is_active, u.created_at, u.last_login_at,
+               (SELECT count(*)::int FROM links l WHERE l.user_id = u.id) AS link_count
+        FROM users u WHERE u.id = ${id}`;
+      return rows[0] ?? null;
+    },
+
+    async updateUser(id: number, changes: { plan?: string; isActive?: boolean }): Promise<void> {
+      await db.user.update({ where: { id }, data: changes });
+    },
+
+    async setRoleByEmail(email: string, role: "user" | "admin"): Promise<boolean> {
+      return (await db.user.updateMany({ where: { email }, data: { role } })).count === 1;
+    },
+  };
+}
+
+export type AdminUsersRepository = ReturnType<typeof createAdminUsersRepository>;

@@ -1,0 +1,34 @@
+import { ClicksUnavailableError } from "../clicks/service.js";
+import type { Follow } from "./follow-decision.js";
+import type { RedirectRepository } from "./repository.js";
+import { decideVisit, type VisitDecision } from "./visit-decision.js";
+import { asFormAnswer, NOT_FOUND, WRONG_PASSWORD, type VisitOutcome } from "./visit-outcome.js";
+import type { Visit } from "./visit.js";
+
+export interface PasswordUnlockDeps {
+  repo: RedirectRepository;
+  /** Checks a link password against its bcrypt hash. */
+  verifyPassword: (password: string, hash: string) => Promise<boolean>;
+  /** The service's decision on a visit, and its time; null for what cannot be a code. */
+  decide: (visit: Visit) => Promise<{ decision: VisitDecision; now: Date } | null>;
+  follow: Follow;
+}
+
+/**
+ * A password typed on a protected link's page: the stored hash is read
+ * each time, so a changed or removed password applies at once. A link
+ * without a password (any more) is visited as usual.
+ */
+export function createPasswordUnlock({ repo, verifyPassword, decide, follow }: PasswordUnlockDeps) {
+  return async function unlock(visit: Visit, password: string): Promise<VisitOutcome> {
+    const decided = await decide(visit);
+    if (!decided) return NOT_FOUND;
+    const { decision, now } = decided;
+    if (decision.kind !== "password") return asFormAnswer(await follow(decision, visit, now));
+    const hash = await repo.passwordHashOf(decision.link.id).catch((error: unknown) => {
+      throw new ClicksUnavailableError({ cause: error });
+    });
+    if (hash !== null && (password === "" || !(await verifyPassword(password, hash)))) return WRONG_PASSWORD;
+    return asFormAnswer(await follow(decideVisit(decision.link, now, visit, true), visit, now));
+  };
+}

@@ -35,6 +35,8 @@ const MODULE_ROUTES = [
   "apps/api/src/modules/**/routes.ts",
   "apps/api/src/modules/**/*-routes.ts",
   "apps/api/src/modules/redirect/fast-route.ts",
+  // A visit's outcome written as a Fastify reply.
+  "apps/api/src/modules/redirect/visit-replies.ts",
 ];
 const MODULE_DATA_ACCESS = [
   "apps/api/src/modules/**/repository.ts",

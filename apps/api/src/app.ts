@@ -4,7 +4,7 @@ import { grantAdminsOnReady } from "./app/admin-emails.js";
 import { registerApiRoutes } from "./app/api-routes.js";
 import { createClickPipeline } from "./app/click-pipeline.js";
 import { registerInfrastructure } from "./app/infrastructure-plugins.js";
-import { createAppLinkCache } from "./app/link-cache.js";
+import { createAppLinkCache } from "./app/link-cache-setup.js";
 import { createLinkServices } from "./app/link-services.js";
 import { registerRequestPlugins } from "./app/request-plugins.js";
 import { createSignInServices } from "./app/sign-in-services.js";

@@ -1,5 +1,6 @@
 // The environment as the server reads it: every variable, its type and
-// default (config-parse.ts reads it, with the checks that stop a start).
+// default (the rate-limit and social login ones in config-rate-limits.ts and
+// config-social.ts; config-parse.ts reads it, with the checks that stop a start).
 import { z } from "zod";
 import { rateLimitVariables } from "./config-rate-limits.js";
 import { socialVariables } from "./config-social.js";

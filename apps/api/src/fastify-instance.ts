@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ERROR_MESSAGES } from "@shortly/contract";
 import type { AppConfig } from "./config.js";
 import type { FastRedirect } from "./modules/redirect/fast-route.js";
-import { MAX_PARAM_LENGTH } from "./plugins/error-handler.js";
+import { MAX_PARAM_LENGTH } from "./plugins/not-found.js";
 import { clientErrorHandler, frameworkErrors } from "./plugins/framework-errors.js";
 
 /** Where the composed app puts the redirect's fast path; null sends every request to Fastify. */

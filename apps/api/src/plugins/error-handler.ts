@@ -2,8 +2,6 @@ import fp from "fastify-plugin";
 import { replyWithError } from "./error-replies.js";
 import { answerUnmatched } from "./not-found.js";
 
-export { MAX_PARAM_LENGTH } from "./not-found.js";
-
 /**
  * Every error leaves as the contract's `{"detail": ...}` JSON: domain errors
  * with their status, validation as FastAPI's 422 list, framework client

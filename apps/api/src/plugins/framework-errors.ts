@@ -1,6 +1,6 @@
 // Answers Fastify and Node give before any route or hook runs, in the
 // contract's shape: the router's refusals (`frameworkErrors`) and malformed
-// HTTP on the socket (`clientErrorHandler`). Both are Fastify options, set in app.ts.
+// HTTP on the socket (`clientErrorHandler`). Both are Fastify options, set in fastify-instance.ts.
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import { ERROR_MESSAGES, ERROR_STATUS } from "@shortly/contract";

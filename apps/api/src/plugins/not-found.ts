@@ -15,7 +15,7 @@ declare module "fastify" {
 
 // HEAD follows GET and OPTIONS belongs to CORS preflight, so neither decides a 405.
 const METHODS: HTTPMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-/** The router's maxParamLength (app.ts): no route takes a longer path segment. */
+/** The router's maxParamLength (fastify-instance.ts): no route takes a longer path segment. */
 export const MAX_PARAM_LENGTH = 2048;
 
 /** Answers a request no route matched: 414, 405 with the methods the path has, the SPA's shell, or 404. */

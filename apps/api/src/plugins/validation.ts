@@ -1,7 +1,7 @@
 import type { IssueLocation } from "@shortly/contract";
 import type { FastifySchemaCompiler } from "fastify";
 import type { z } from "zod";
-import { findNulCharacter } from "./nul-characters.js";
+import { findNulCharacter } from "../lib/nul-characters.js";
 
 const LOCATIONS: Record<string, IssueLocation> = {
   body: "body",

@@ -1,5 +1,5 @@
 import { createMemoryQueue } from "./click-memory-queue.js";
-import type { WriterLog } from "./click-writer-options.js";
+import type { WriterLog } from "./click-writer-types.js";
 import { createSpoolReader } from "./spool-files.js";
 import type { SpooledClick } from "./spool-format.js";
 

@@ -5,7 +5,7 @@ import type { NewClick } from "./click.js";
 import type { ClickSpool } from "./click-spool.js";
 import { memorySpool } from "./memory-spool.js";
 import { createClickHandoff } from "./click-handoff.js";
-import type { WriterLog } from "./click-writer-options.js";
+import type { WriterLog } from "./click-writer-types.js";
 import { superviseWriterThread } from "./writer-thread-supervisor.js";
 
 export interface ClickRecorderOptions {

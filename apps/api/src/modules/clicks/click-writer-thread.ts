@@ -8,7 +8,7 @@ import { createLiveService } from "../live/service.js";
 import { createClickEnricher } from "./click-enricher.js";
 import type { ClickWriterThreadData, FromWriter, ToWriter } from "./click-writer-protocol.js";
 import { createClickWriter } from "./click-writer.js";
-import type { WriterLog } from "./click-writer-options.js";
+import type { WriterLog } from "./click-writer-types.js";
 import { createClickWriterRepository } from "./writer-repository.js";
 
 // When the CPU is contended, the scheduler serves the redirects' thread first; this thread still

@@ -1,7 +1,7 @@
 import { replayLeftoverSpools } from "./replay-leftover-spools.js";
 import { createClickBacklog } from "./click-backlog.js";
 import type { EnrichedClick } from "./click.js";
-import type { ClickWriter, ClickWriterOptions } from "./click-writer-options.js";
+import type { ClickWriter, ClickWriterOptions } from "./click-writer-types.js";
 
 const DRAIN_BATCH_SIZE = 5_000;
 

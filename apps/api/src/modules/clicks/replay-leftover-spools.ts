@@ -1,5 +1,5 @@
 import type { ClickEnricher } from "./click-enricher.js";
-import type { WriterLog } from "./click-writer-options.js";
+import type { WriterLog } from "./click-writer-types.js";
 import { readLeftoverSpools, removeSpoolFiles } from "./spool-files.js";
 import type { ClickWriterRepository } from "./writer-repository.js";
 

@@ -1,7 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../../lib/worker-entry.js";
 import type { ClickWriterThreadData, FromWriter, ToWriter } from "./click-writer-protocol.js";
-import type { WriterLog } from "./click-writer-options.js";
+import type { WriterLog } from "./click-writer-types.js";
 
 export type Done = Extract<FromWriter, { type: "done" }>;
 

@@ -1,8 +1,7 @@
 import { bulkCreateRequestSchema, bulkCreateResponseSchema, errorBodySchema } from "@shortly/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { LinksService } from "./service.js";
-
-const errors = { 401: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema };
+import { errors } from "./error-responses.js";
 
 export const bulkRoutes: FastifyPluginAsyncZod<{ links: LinksService; createPerMinute: number }> = async (
   app,

@@ -1,8 +1,7 @@
-import { errorBodySchema, listTagsResponseSchema, listUrlsQuerySchema, listUrlsResponseSchema } from "@shortly/contract";
+import { listTagsResponseSchema, listUrlsQuerySchema, listUrlsResponseSchema } from "@shortly/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { LinksService } from "./service.js";
-
-const errors = { 401: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema };
+import { errors } from "./error-responses.js";
 
 export const listRoutes: FastifyPluginAsyncZod<{ links: LinksService }> = async (app, { links }) => {
   // GET /api/urls – the caller's links, newest first

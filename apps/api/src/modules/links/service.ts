@@ -3,7 +3,6 @@ import { createLinkChanges } from "./link-changes.js";
 import { createLinkCreation } from "./link-creation.js";
 import { createLinkLookup } from "./link-lookup.js";
 import { createLinkReads } from "./link-reads.js";
-import { createLinkStats } from "./link-stats.js";
 import type { LinksServiceContext, LinksServiceDeps } from "./service-context.js";
 
 export { toCreatedUrlResponse } from "./link-responses.js";
@@ -27,7 +26,6 @@ export function createLinksService(deps: LinksServiceDeps) {
     ...createBulkCreation(create),
     ...createLinkReads(deps, context),
     ...createLinkChanges(deps, context),
-    ...createLinkStats(deps, context),
   };
 }
 

@@ -2,8 +2,7 @@ import { errorBodySchema, linkItemSchema, shortCodeParamsSchema, statsResponseSc
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { LinksService } from "./service.js";
-
-const errors = { 401: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema };
+import { errors } from "./error-responses.js";
 
 export const shortCodeRoutes: FastifyPluginAsyncZod<{ links: LinksService }> = async (app, { links }) => {
   // GET /api/urls/:short_code – one of the caller's links, in any state

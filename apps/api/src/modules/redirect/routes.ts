@@ -4,7 +4,7 @@ import { RateLimitedError, ValidationFailedError } from "../../lib/app-error.js"
 import { prefersHtml } from "./negotiate.js";
 import { tooManyAttemptsPage } from "./password-pages.js";
 import type { RedirectService } from "./service.js";
-import { answer, sendPage } from "./visit-answer-routes.js";
+import { answer, sendPage } from "./visit-replies.js";
 import { isServableCode } from "./visit-decision.js";
 import { visitFrom } from "./visit.js";
 

@@ -2,7 +2,7 @@ import type { ClicksService } from "../clicks/service.js";
 import { createCacheRefresh } from "./cache-refresh.js";
 import { createFollow } from "./follow-decision.js";
 import type { LinkCache } from "./link-cache.js";
-import { createLinkLookup } from "./link-lookup.js";
+import { createReadThroughLookup } from "./read-through-lookup.js";
 import { createPasswordUnlock } from "./password-unlock.js";
 import type { RedirectRepository } from "./repository.js";
 import { toClick } from "./visit-click.js";
@@ -25,7 +25,7 @@ export interface RedirectServiceDeps {
  * the click spooled and queued, never awaited.
  */
 export function createRedirectService({ repo, clicks, cache, verifyPassword, clock = () => new Date() }: RedirectServiceDeps) {
-  const lookup = createLinkLookup(repo, cache);
+  const lookup = createReadThroughLookup(repo, cache);
   const scheduleRefresh = createCacheRefresh(repo, cache);
   const follow = createFollow(repo, clicks);
 

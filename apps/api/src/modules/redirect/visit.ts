@@ -1,5 +1,6 @@
 // The visit and the 302, built once for both ways a redirect is answered:
-// the fast path (fast-route.ts, before Fastify) and the Fastify route (routes.ts).
+// the fast path (fast-route.ts, before Fastify) and the Fastify route (routes.ts,
+// which answers through visit-replies.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { VisitTarget } from "./visit-decision.js";
 

@@ -7,7 +7,7 @@ import type { EnrichedClick, NewClick, SpoolPosition } from "../../../src/module
 import { openSpool, SpoolFullError, type ClickSpool } from "../../../src/modules/clicks/click-spool.js";
 import { memorySpool } from "../../../src/modules/clicks/memory-spool.js";
 import { createClickWriter } from "../../../src/modules/clicks/click-writer.js";
-import type { ClickWriter, ClickWriterOptions } from "../../../src/modules/clicks/click-writer-options.js";
+import type { ClickWriter, ClickWriterOptions } from "../../../src/modules/clicks/click-writer-types.js";
 
 const log = pino({ level: "silent" });
 const click = (linkId: number): NewClick => ({

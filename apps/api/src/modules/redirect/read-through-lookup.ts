@@ -4,7 +4,7 @@ import type { LinkCache } from "./link-cache.js";
 import type { RedirectRepository } from "./repository.js";
 
 /** A code's link from the cache, or on a miss from the database (then cached): null when there is none. */
-export function createLinkLookup(repo: RedirectRepository, cache: LinkCache) {
+export function createReadThroughLookup(repo: RedirectRepository, cache: LinkCache) {
   return async function lookup(code: string): Promise<CachedLink | null> {
     const cached = cache.get(code);
     if (cached !== undefined) return cached;

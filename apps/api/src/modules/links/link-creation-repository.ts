@@ -36,8 +36,8 @@ export function createLinkCreationRepository(db: Db) {
           if (await destinationBlocked(tx, blockable)) throw new DestinationBlockedError();
           if (limit !== null) {
             await tx.$queryRaw`SELECT id FROM users WHERE id = ${link.userId} FOR UPDATE`;
-            const owned = await tx.link.count({ where: { userId: link.userId } });
-            if (owned >= limit) throw new LinkLimitExceededError(limit);
+            const linksOwned = await tx.link.count({ where: { userId: link.userId } });
+            if (linksOwned >= limit) throw new LinkLimitExceededError(limit);
           }
           return tx.link.create({ data: link, select: linkFields });
         });

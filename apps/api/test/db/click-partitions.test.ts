@@ -193,6 +193,44 @@ describe("retention", () => {
     expect(left.rows.map((r) => r.partition)).toEqual(["clicks_default"]);
   });
 
+  it("gives up on a partition change while a long read holds clicks, so stored clicks queue behind it for the lock timeout only", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    const { rows } = await db.query("SELECT id FROM links WHERE code = $1", [link.short_code]);
+    const repo = createClickPartitionsRepository(db);
+    const now = new Date();
+    await repo.ensureMonths(now, 1);
+    // A CSV export in progress: its transaction holds a read lock on clicks until it ends.
+    const reader = new pg.Client({ connectionString: inject("databaseUrl") });
+    await reader.connect();
+    try {
+      await reader.query("BEGIN");
+      await reader.query("SELECT count(*) FROM clicks");
+
+      const started = Date.now();
+      const creating = repo.ensureMonths(new Date("2033-01-01T00:00:00Z"), 1);
+      await new Promise((r) => setTimeout(r, 200)); // the DDL is queued for its lock; inserts now queue behind it
+      await createClickWriterRepository(db).insertBatch([click(rows[0].id, user.id, link.short_code, now.toISOString())], null);
+      const insertedAfterMs = Date.now() - started;
+      const failed = await creating;
+
+      expect(failed).toEqual([{ month: new Date("2033-01-01T00:00:00Z"), error: expect.objectContaining({ code: "55P03" }) }]);
+      expect(insertedAfterMs).toBeGreaterThanOrEqual(1_500); // it did wait for the queued DDL...
+      expect(insertedAfterMs).toBeLessThan(10_000); // ...for the lock timeout, not until the read ended
+      await expect(
+        repo.dropMonth(`clicks_y${now.getUTCFullYear()}m${String(now.getUTCMonth() + 1).padStart(2, "0")}`),
+      ).rejects.toMatchObject({
+        code: "55P03",
+      });
+      expect((await db.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n).toBe(1);
+    } finally {
+      await reader.end();
+    }
+    // Once the read is over, the next run creates the month.
+    expect(await repo.ensureMonths(new Date("2033-01-01T00:00:00Z"), 1)).toEqual([]);
+    expect((await repo.months()).map((m) => m.name)).toContain("clicks_y2033m01");
+  });
+
   it("keeps everything without CLICK_RETENTION_DAYS", async () => {
     const retention = createClickRetention({ repo: createClickPartitionsRepository(db), retentionDays: null, log: quietLog });
     expect(await retention.runOnce()).toEqual({ dropped: [], strayDeleted: 0 });

@@ -1,7 +1,7 @@
 // Answers that Fastify, Node and plugins give before our handlers run must
 // still be the contract's JSON. Over real HTTP: inject() skips the socket,
 // the URL parser and the fast path, which is where these answers come from.
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
@@ -119,6 +119,35 @@ describe("bodies over the limit", () => {
       expect(declared.status).toBe(413);
       expect(await declared.json()).toEqual({ detail: "Request body is too large" });
     }
+  });
+});
+
+describe("a refused body the client keeps sending", () => {
+  it("is read and discarded up to 16 MiB so the 413 stays readable, then the client is cut off", async () => {
+    const MiB = 1024 * 1024;
+    const socket = connect({ host: "127.0.0.1", port });
+    await new Promise((resolve) => socket.once("connect", resolve));
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => (answer += chunk.toString("latin1")));
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    socket.on("error", () => {}); // the cut-off arrives as a reset while we write
+    socket.write(
+      `POST /api/auth/login-json HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${256 * MiB}\r\n\r\n`,
+    );
+    const chunk = Buffer.alloc(MiB, 0x20);
+    let sent = 0;
+    let open = true;
+    void closed.then(() => (open = false));
+    while (open && sent < 256 * MiB) {
+      if (!socket.write(chunk)) await Promise.race([new Promise((resolve) => socket.once("drain", resolve)), closed]);
+      sent += MiB;
+    }
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('{"detail":"Request body is too large"}');
+    // Cut off after the 16 MiB it reads, give or take what the sockets' buffers held: not after all 256.
+    expect(sent).toBeGreaterThan(16 * MiB);
+    expect(sent).toBeLessThan(64 * MiB);
   });
 });
 

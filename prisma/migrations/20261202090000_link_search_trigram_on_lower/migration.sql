@@ -7,7 +7,8 @@
 -- Built CONCURRENTLY, so links can be created and changed while a large
 -- table is indexed (the migration runner sends each statement on its own,
 -- outside a transaction). A build that fails leaves an invalid index, which
--- the DROP removes when the migration is run again (docs/database.md).
+-- the DROP removes when the migration runs again after it is marked rolled
+-- back (docs/database.md).
 DROP INDEX CONCURRENTLY IF EXISTS "links_code_trgm_idx";
 CREATE INDEX CONCURRENTLY "links_code_trgm_idx" ON "links" USING GIN (lower("code") gin_trgm_ops);
 DROP INDEX CONCURRENTLY IF EXISTS "links_long_url_trgm_idx";

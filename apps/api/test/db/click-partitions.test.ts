@@ -200,8 +200,9 @@ describe("retention", () => {
     const repo = createClickPartitionsRepository(db);
     const now = new Date();
     await repo.ensureMonths(now, 1);
-    // A CSV export in progress: its transaction holds a read lock on clicks until it ends.
-    const reader = new pg.Client({ connectionString: inject("databaseUrl") });
+    // A CSV export in progress: its transaction holds a read lock on clicks until it ends (at the
+    // latest after 15 s, so a lock timeout that failed to work cannot hold up the tests after this one).
+    const reader = new pg.Client({ connectionString: inject("databaseUrl"), options: "-c idle_in_transaction_session_timeout=15s" });
     await reader.connect();
     try {
       await reader.query("BEGIN");
@@ -209,14 +210,21 @@ describe("retention", () => {
 
       const started = Date.now();
       const creating = repo.ensureMonths(new Date("2033-01-01T00:00:00Z"), 1);
-      await new Promise((r) => setTimeout(r, 200)); // the DDL is queued for its lock; inserts now queue behind it
+      // Once the DDL is queued for its lock, inserts queue behind it.
+      const queued = async () =>
+        (
+          await db.query(
+            "SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'clicks' AND NOT l.granted",
+          )
+        ).rows[0].n > 0;
+      while (!(await queued()) && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 20));
       await createClickWriterRepository(db).insertBatch([click(rows[0].id, user.id, link.short_code, now.toISOString())], null);
       const insertedAfterMs = Date.now() - started;
       const failed = await creating;
 
       expect(failed).toEqual([{ month: new Date("2033-01-01T00:00:00Z"), error: expect.objectContaining({ code: "55P03" }) }]);
       expect(insertedAfterMs).toBeGreaterThanOrEqual(1_500); // it did wait for the queued DDL...
-      expect(insertedAfterMs).toBeLessThan(10_000); // ...for the lock timeout, not until the read ended
+      expect(insertedAfterMs).toBeLessThan(10_000); // ...for the lock timeout, not until the read was ended
       await expect(
         repo.dropMonth(`clicks_y${now.getUTCFullYear()}m${String(now.getUTCMonth() + 1).padStart(2, "0")}`),
       ).rejects.toMatchObject({
@@ -229,6 +237,7 @@ describe("retention", () => {
     // Once the read is over, the next run creates the month.
     expect(await repo.ensureMonths(new Date("2033-01-01T00:00:00Z"), 1)).toEqual([]);
     expect((await repo.months()).map((m) => m.name)).toContain("clicks_y2033m01");
+    await repo.dropMonth("clicks_y2033m01");
   });
 
   it("keeps everything without CLICK_RETENTION_DAYS", async () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 import { freePort } from "../../src/db/embedded-postgres.js";
 
 const serverJs = fileURLToPath(new URL("../../dist/server.js", import.meta.url));
@@ -12,8 +13,14 @@ export interface ServerProcess {
   output: () => string;
 }
 
+/** Every server still running: killed after the file's tests, so a test that timed out leaves none behind. */
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 function spawnServer(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [serverJs], {
+  const child = spawn(process.execPath, [serverJs], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -28,6 +35,9 @@ function spawnServer(port: number, env: Record<string, string>): ChildProcess {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  return child;
 }
 
 /** Starts the server and waits for it to exit by itself: for starts that must be refused. */
@@ -63,7 +73,10 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not start:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return { url, child, exited, output: () => output };

@@ -11,9 +11,8 @@ import { MIGRATIONS_DIR } from "../../src/db/migration-status.js";
 import { createClickRetention } from "../../src/modules/clicks/click-retention.js";
 import { createClickPartitionsRepository } from "../../src/modules/clicks/partitions-repository.js";
 import { createClickWriterRepository } from "../../src/modules/clicks/writer-repository.js";
-import type { EnrichedClick } from "../../src/modules/clicks/click.js";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../helpers/build-test-app.js";
-import { createLink, createUser } from "../helpers/factories.js";
+import { createLink, createUser, enrichedClick } from "../helpers/factories.js";
 
 const PARTITIONING = "20261202000000_clicks_partitioned_by_month";
 const MONTHS = ["2026-07-15T10:00:00Z", "2026-08-01T00:00:00Z", "2026-08-31T23:59:59Z", "2026-10-10T12:00:00Z", "2026-11-30T23:00:00Z"];
@@ -92,22 +91,19 @@ const db = testDb();
 resetDatabaseBeforeEach(db);
 
 describe("retention", () => {
-  const click = (linkId: number, userId: number, code: string, at: string, isBot = false): EnrichedClick => ({
-    linkId,
-    userId,
-    code,
-    clickedAt: new Date(at),
-    referrer: null,
-    referrerHost: null,
-    userAgent: "Mozilla/5.0",
-    browser: "Chrome",
-    os: "Linux",
-    device: "desktop",
-    country: "DE",
-    city: null,
-    isBot,
-    visitor: null,
-  });
+  const click = (linkId: number, userId: number, code: string, at: string, isBot = false) =>
+    enrichedClick({
+      linkId,
+      userId,
+      code,
+      clickedAt: new Date(at),
+      userAgent: "Mozilla/5.0",
+      browser: "Chrome",
+      os: "Linux",
+      device: "desktop",
+      country: "DE",
+      isBot,
+    });
 
   it("drops whole months of raw clicks past CLICK_RETENTION_DAYS, and stats and analytics stay exact", async () => {
     const user = await createUser(app);

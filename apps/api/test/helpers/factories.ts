@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
+import type { EnrichedClick } from "../../src/modules/clicks/click.js";
 
 export interface TestUser {
   id: number;
@@ -40,3 +41,22 @@ export async function createLink(
 /** A person's browser: bots (and test clients, which isbot counts as bots) never use up a link's max_clicks. */
 export const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 export const BROWSER = { "user-agent": BROWSER_UA };
+
+/** A click as the click writer stores it: nothing known about the visit but what `fields` say. */
+export const enrichedClick = (fields: Partial<EnrichedClick> = {}): EnrichedClick => ({
+  linkId: 1,
+  userId: 1,
+  code: "x",
+  clickedAt: new Date(),
+  referrer: null,
+  referrerHost: null,
+  userAgent: null,
+  browser: null,
+  os: null,
+  device: null,
+  country: null,
+  city: null,
+  isBot: false,
+  visitor: null,
+  ...fields,
+});

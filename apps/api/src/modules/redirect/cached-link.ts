@@ -1,25 +1,13 @@
 import type { RedirectTarget } from "./repository.js";
 
-/** What a redirect needs to know about a link. */
-export interface CachedLink {
-  id: number;
-  /** The owner, whose live view hears about the click. */
-  userId: number;
-  longUrl: string;
-  isActive: boolean;
-  expiresAt: Date | null;
-  maxClicks: number | null;
-  /** Visitors must give the password (checked against the stored hash, never cached). */
-  hasPassword: boolean;
-  /** Disabled by an administrator: answers 410 whatever else is true. */
-  blocked: boolean;
-  forwardQuery: boolean;
-  forwardPath: boolean;
-  /** 302, 301, 307 or 308. */
-  redirectType: number;
-}
+/** A link as the cache keeps it: everything but the click count, which a cached copy would get wrong. */
+export type CachedLink = Omit<RedirectTarget, "clicksUsed">;
 
-/** A link as the cache keeps it, from the row the repository read. */
+/**
+ * Copied field by field, not spread: rows of different queries carry other
+ * columns too (the refresh's `code`), and every cached link keeps one shape
+ * for the redirect to read.
+ */
 export const toCached = (link: RedirectTarget): CachedLink => ({
   id: link.id,
   userId: link.userId,

@@ -1,18 +1,24 @@
 import type pg from "pg";
 import { createClickLimitRepository } from "./click-limit-repository.js";
 
+/** What a redirect needs to know about a link, as read from the database. */
 export interface RedirectTarget {
   id: number;
+  /** The owner, whose live view hears about the click. */
   userId: number;
   longUrl: string;
   isActive: boolean;
   expiresAt: Date | null;
   maxClicks: number | null;
+  /** Changes with every limited click: read when needed, never cached. */
   clicksUsed: number;
+  /** Visitors must give the password (checked against the stored hash, never cached). */
   hasPassword: boolean;
+  /** Disabled by an administrator: answers 410 whatever else is true. */
   blocked: boolean;
   forwardQuery: boolean;
   forwardPath: boolean;
+  /** 302, 301, 307 or 308. */
   redirectType: number;
 }
 

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { EnrichedClick } from "../../../src/modules/clicks/click.js";
+import { enrichedClick } from "../../helpers/factories.js";
 import { clickRows } from "../../../src/modules/clicks/click-copy.js";
 
-const click = (extra: Partial<EnrichedClick> = {}): EnrichedClick => ({
-  linkId: 7,
-  userId: 1,
-  code: "x",
-  clickedAt: new Date("2026-12-02T10:11:12.345Z"),
-  referrer: null,
-  referrerHost: null,
-  userAgent: null,
-  browser: null,
-  os: null,
-  device: null,
-  country: null,
-  city: null,
-  isBot: false,
-  visitor: null,
-  ...extra,
-});
+const click = (extra: Partial<EnrichedClick> = {}) =>
+  enrichedClick({ linkId: 7, clickedAt: new Date("2026-12-02T10:11:12.345Z"), ...extra });
 
 describe("clicks as COPY text", () => {
   it("writes one tab-separated line per click, \\N for every null", () => {

@@ -1,24 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { EnrichedClick } from "../../../src/modules/clicks/click.js";
+import { enrichedClick } from "../../helpers/factories.js";
 import { rollUp } from "../../../src/modules/clicks/click-rollups.js";
 
-const click = (linkId: number, at: string, extra: Partial<EnrichedClick> = {}): EnrichedClick => ({
-  linkId,
-  userId: 0,
-  code: "x",
-  clickedAt: new Date(at),
-  referrer: null,
-  referrerHost: null,
-  userAgent: "ua",
-  browser: "Chrome",
-  os: "Windows",
-  device: "desktop",
-  country: "DE",
-  city: "Berlin",
-  isBot: false,
-  visitor: "1",
-  ...extra,
-});
+const click = (linkId: number, at: string, extra: Partial<EnrichedClick> = {}) =>
+  enrichedClick({
+    linkId,
+    userId: 0,
+    clickedAt: new Date(at),
+    userAgent: "ua",
+    browser: "Chrome",
+    os: "Windows",
+    device: "desktop",
+    country: "DE",
+    city: "Berlin",
+    visitor: "1",
+    ...extra,
+  });
 
 describe("rolling up a batch", () => {
   it("counts per link and per owner by UTC day, bots apart, each visitor once", () => {

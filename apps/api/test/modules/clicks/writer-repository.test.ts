@@ -3,7 +3,7 @@
 // keep a deleted link from leaving clicks behind.
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
-import type { EnrichedClick } from "../../../src/modules/clicks/click.js";
+import { enrichedClick } from "../../helpers/factories.js";
 import { createClickWriterRepository } from "../../../src/modules/clicks/writer-repository.js";
 import { resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
 
@@ -24,22 +24,8 @@ async function seedLinks(email: string, ...codes: string[]): Promise<{ userId: n
   return { userId: rows[0].id, ids };
 }
 
-const click = (linkId: number, userId: number): EnrichedClick => ({
-  linkId,
-  userId,
-  code: "x",
-  clickedAt: new Date(),
-  referrer: null,
-  referrerHost: null,
-  userAgent: "test",
-  browser: "Chrome",
-  os: "Linux",
-  device: "desktop",
-  country: null,
-  city: null,
-  isBot: false,
-  visitor: "1",
-});
+const click = (linkId: number, userId: number) =>
+  enrichedClick({ linkId, userId, userAgent: "test", browser: "Chrome", os: "Linux", device: "desktop", visitor: "1" });
 const clicksOf = async (linkId: number) =>
   (await db.query("SELECT count(*)::int AS n FROM clicks WHERE link_id = $1", [linkId])).rows[0].n as number;
 

@@ -15,15 +15,49 @@ function field(value: string | null): string {
   return SPECIAL.test(value) ? value.replace(/[\\\n\r\t\0]/g, (c) => ESCAPES[c]!) : value;
 }
 
+/** Everything of a row after the time: the same for a visitor's clicks of a batch, whichever link. */
+const details = (c: EnrichedClick) =>
+  `${field(c.referrer)}\t${field(c.referrerHost)}\t${field(c.userAgent)}\t${field(c.browser)}\t${field(c.os)}\t${field(c.device)}\t${field(c.country)}\t${field(c.city)}\t${c.isBot ? "t" : "f"}\t${c.visitor ?? "\\N"}\n`;
+
+const sameDetails = (a: EnrichedClick, b: EnrichedClick) =>
+  a.visitor === b.visitor &&
+  a.userAgent === b.userAgent &&
+  a.referrer === b.referrer &&
+  a.referrerHost === b.referrerHost &&
+  a.browser === b.browser &&
+  a.os === b.os &&
+  a.device === b.device &&
+  a.country === b.country &&
+  a.city === b.city &&
+  a.isBot === b.isBot;
+
 /**
  * A batch as COPY text, one line per click. COPY is the cheapest way into
  * PostgreSQL for rows in bulk: no array literals to build here and parse
- * there, no unnest, and the rows go straight to the partition.
+ * there, no unnest, and the rows go straight to the partition. Built for
+ * the writer thread's throughput: a row's details are reused from the click
+ * before while they are the same, the time's text up to the second from the
+ * click before while it is in the same second, and the rows are joined once.
  */
 export function clickRows(clicks: EnrichedClick[]): string {
-  let text = "";
-  for (const c of clicks) {
-    text += `${c.linkId}\t${c.clickedAt.toISOString()}\t${field(c.referrer)}\t${field(c.referrerHost)}\t${field(c.userAgent)}\t${field(c.browser)}\t${field(c.os)}\t${field(c.device)}\t${field(c.country)}\t${field(c.city)}\t${c.isBot ? "t" : "f"}\t${c.visitor ?? "\\N"}\n`;
+  const rows = new Array<string>(clicks.length);
+  let previous: EnrichedClick | undefined;
+  let detailsText = "";
+  let second = Number.NaN;
+  let secondText = "";
+  for (let i = 0; i < clicks.length; i++) {
+    const c = clicks[i]!;
+    const time = c.clickedAt.getTime();
+    const ms = ((time % 1000) + 1000) % 1000;
+    if (time - ms !== second) {
+      second = time - ms;
+      secondText = new Date(second).toISOString().slice(0, -4); // up to the seconds' dot
+    }
+    if (!previous || !sameDetails(previous, c)) {
+      detailsText = details(c);
+      previous = c;
+    }
+    rows[i] = `${c.linkId}\t${secondText}${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}Z\t${detailsText}`;
   }
-  return text;
+  return rows.join("");
 }

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { createAgentParser, locate, referrerHost, visitorKey } from "../../lib/click-dimensions.js";
+import { createAgentParser, locate, referrerHost, visitorKey, type AgentDimensions } from "../../lib/click-dimensions.js";
 import { DAY_MS, utcDay } from "../../lib/utc-day.js";
 import type { EnrichedClick, NewClick } from "./click.js";
 import type { ClickWriterRepository } from "./writer-repository.js";
 
 /** Values cut to their columns' widths: one value too long would fail its batch on every retry. */
 const clip = (value: string | null, max: number) => (value !== null && value.length > max ? value.slice(0, max) : value);
+
+type Place = ReturnType<typeof locate>;
 
 export type ClickEnricher = (clicks: NewClick[]) => Promise<EnrichedClick[]>;
 
@@ -38,27 +40,46 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
     let dayStart = Number.NaN;
     let day = "";
     const out = new Array<EnrichedClick>(clicks.length);
+    // The click before's visitor and referrer: a visitor's clicks come in runs (a hot link's
+    // repeat visitors; the spool gives equal strings as the same string), and such a run
+    // costs no lookups at all.
+    let last: {
+      ip: string | null;
+      userAgent: string | null;
+      day: string;
+      agent: AgentDimensions;
+      place: Place;
+      key: string | null;
+    } | null = null;
+    let lastReferrer: string | null = null;
+    let lastReferrerHost: string | null = null;
     for (let i = 0; i < clicks.length; i++) {
       const click = clicks[i]!;
-      const agent = parseAgent(click.userAgent);
-      const place = locate(click.ip);
       const time = click.clickedAt.getTime();
       if (!(time >= dayStart && time < dayStart + DAY_MS)) {
         dayStart = time - (time % DAY_MS);
         day = utcDay(time);
         keys.clear();
       }
-      const salt = salts.get(day) ?? (await loadSalt(day));
-      const visitor = `${click.ip}\n${click.userAgent ?? ""}`;
-      let key = keys.get(visitor);
-      if (key === undefined) keys.set(visitor, (key = visitorKey(salt, click.ip, click.userAgent)));
+      if (last === null || last.ip !== click.ip || last.userAgent !== click.userAgent || last.day !== day) {
+        const salt = salts.get(day) ?? (await loadSalt(day));
+        const visitor = `${click.ip}\n${click.userAgent ?? ""}`;
+        let key = keys.get(visitor);
+        if (key === undefined) keys.set(visitor, (key = visitorKey(salt, click.ip, click.userAgent)));
+        last = { ip: click.ip, userAgent: click.userAgent, day, agent: parseAgent(click.userAgent), place: locate(click.ip), key };
+      }
+      if (click.referrer !== lastReferrer) {
+        lastReferrer = click.referrer;
+        lastReferrerHost = clip(referrerHost(click.referrer), 255);
+      }
+      const { agent, place } = last;
       out[i] = {
         linkId: click.linkId,
         userId: click.userId,
         code: click.code,
         clickedAt: click.clickedAt,
         referrer: click.referrer,
-        referrerHost: clip(referrerHost(click.referrer), 255),
+        referrerHost: lastReferrerHost,
         userAgent: click.userAgent,
         browser: clip(agent.browser, 64),
         os: clip(agent.os, 64),
@@ -66,7 +87,7 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
         country: place.country?.length === 2 ? place.country : null,
         city: clip(place.city, 128),
         isBot: agent.isBot,
-        visitor: key,
+        visitor: last.key,
       };
     }
     return out;

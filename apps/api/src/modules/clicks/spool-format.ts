@@ -18,7 +18,8 @@ const text = (value: string | null) => (value === null ? "null" : JSON.stringify
 export const encodeClick = (seq: number, c: NewClick) =>
   `{"s":${seq},"l":${c.linkId},"o":${c.userId},"c":"${c.code}","t":${c.clickedAt.getTime()},"r":${text(c.referrer)},"u":${text(c.userAgent)},"i":${text(c.ip)}}\n`;
 
-function decodeClick(line: string): SpooledClick | null {
+/** Any line JSON can read: one with escapes, or one a crash cut short (which does not parse). */
+function parseClick(line: string): SpooledClick | null {
   try {
     const r = JSON.parse(line) as {
       s: number;
@@ -39,11 +40,69 @@ function decodeClick(line: string): SpooledClick | null {
   }
 }
 
+/**
+ * Reads the lines encodeClick writes, field by field, without JSON.parse:
+ * the writer thread decodes every click, and most lines hold no escape. A
+ * string equal to the previous click's is that string, not a copy (a hot
+ * link's visitors repeat), so the writer's memos hash it once. Anything
+ * unexpected (an escape, a torn line) is left to JSON.parse.
+ */
+let line = "";
+let at = 0;
+
+const literal = (s: string) => {
+  if (!line.startsWith(s, at)) return false;
+  at += s.length;
+  return true;
+};
+const int = () => {
+  const from = at;
+  let n = 0;
+  for (let c = line.charCodeAt(at); c >= 48 && c <= 57; c = line.charCodeAt(++at)) n = n * 10 + (c - 48);
+  return at === from || at - from > 15 ? Number.NaN : n;
+};
+/** A string (null for JSON null, undefined when there is none here). */
+const string = (previous: string | null | undefined): string | null | undefined => {
+  if (literal("null")) return null;
+  if (line.charCodeAt(at) !== 34) return undefined;
+  const end = line.indexOf('"', at + 1);
+  if (end === -1) return undefined;
+  const same = typeof previous === "string" && previous.length === end - at - 1 && line.startsWith(previous, at + 1);
+  const value = same ? previous : line.slice(at + 1, end);
+  at = end + 1;
+  return value;
+};
+
+function readClick(text: string, previous: SpooledClick | undefined): SpooledClick | undefined {
+  if (text.includes("\\")) return undefined;
+  line = text;
+  at = 0;
+  const seq = literal('{"s":') ? int() : Number.NaN;
+  const linkId = literal(',"l":') ? int() : Number.NaN;
+  const userId = literal(',"o":') ? int() : Number.NaN;
+  const code = literal(',"c":') ? string(previous?.code) : undefined;
+  const time = literal(',"t":') ? int() : Number.NaN;
+  const referrer = literal(',"r":') ? string(previous?.referrer) : undefined;
+  const userAgent = literal(',"u":') ? string(previous?.userAgent) : undefined;
+  const ip = literal(',"i":') ? string(previous?.ip) : undefined;
+  const complete = literal("}") && at === line.length;
+  line = "";
+  if (!complete || Number.isNaN(seq + linkId + userId + time) || typeof code !== "string") return undefined;
+  if (referrer === undefined || userAgent === undefined || ip === undefined) return undefined;
+  return { seq, linkId, userId, code, clickedAt: new Date(time), referrer, userAgent, ip };
+}
+
 /** Appends the clicks of spool text to `out`; a line torn by a crash mid-write is skipped (that visit was never answered). */
 export function decodeLines(text: string, out: SpooledClick[]): SpooledClick[] {
-  for (const line of text.split("\n")) {
-    const click = line ? decodeClick(line) : null;
-    if (click) out.push(click);
+  let previous: SpooledClick | undefined;
+  for (let from = 0; from < text.length;) {
+    let end = text.indexOf("\n", from);
+    if (end === -1) end = text.length;
+    const line = text.slice(from, end);
+    from = end + 1;
+    if (!line) continue;
+    const click = readClick(line, previous) ?? parseClick(line);
+    if (click) out.push((previous = click));
   }
   return out;
 }

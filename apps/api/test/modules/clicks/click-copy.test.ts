@@ -22,4 +22,42 @@ describe("clicks as COPY text", () => {
   it("writes nothing for no clicks", () => {
     expect(clickRows([])).toBe("");
   });
+
+  it("writes every click's own time to the millisecond, within a second and across seconds", () => {
+    const times = [
+      "2026-12-02T10:11:12.000Z",
+      "2026-12-02T10:11:12.005Z",
+      "2026-12-02T10:11:12.050Z",
+      "2026-12-02T10:11:12.999Z",
+      "2026-12-02T10:11:13.001Z",
+      "2026-12-02T10:11:12.500Z",
+      "1969-12-31T23:59:59.999Z",
+    ];
+    const rows = clickRows(times.map((t) => click({ clickedAt: new Date(t) })))
+      .trimEnd()
+      .split("\n");
+    expect(rows.map((row) => row.split("\t")[1])).toEqual(times);
+  });
+
+  it("writes each click's own details when a run of equal ones is broken", () => {
+    const rows = clickRows([
+      click({ linkId: 1, browser: "Chrome", visitor: "1" }),
+      click({ linkId: 2, browser: "Chrome", visitor: "1" }),
+      click({ linkId: 3, browser: "Firefox", visitor: "1" }),
+      click({ linkId: 4, browser: "Firefox", visitor: "2" }),
+      click({ linkId: 5, browser: "Firefox", visitor: "2", isBot: true }),
+      click({ linkId: 6, browser: "Chrome", visitor: "1" }),
+    ])
+      .trimEnd()
+      .split("\n")
+      .map((row) => row.split("\t"));
+    expect(rows.map((r) => [r[0], r[5], r[10], r[11]])).toEqual([
+      ["1", "Chrome", "f", "1"],
+      ["2", "Chrome", "f", "1"],
+      ["3", "Firefox", "f", "1"],
+      ["4", "Firefox", "f", "2"],
+      ["5", "Firefox", "t", "2"],
+      ["6", "Chrome", "f", "1"],
+    ]);
+  });
 });

@@ -100,4 +100,25 @@ describe("enriching clicks", () => {
     expect(host.length).toBeGreaterThan(255);
     expect(click!.referrerHost).toBe(host.slice(0, 255));
   });
+
+  it("gives each click of a visitor's run its own referrer, and a visitor between runs their own dimensions", async () => {
+    const store = saltStore();
+    const firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    const at = (i: number) => `2026-12-02T10:00:0${i}Z`;
+    const clicks = await createClickEnricher(store.repo)([
+      { ...visit(at(0), "81.2.69.142"), referrer: "https://a.example/" },
+      { ...visit(at(1), "81.2.69.142"), referrer: "https://b.example/" },
+      { ...visit(at(2), "81.2.69.142"), referrer: null },
+      { ...visit(at(3), "81.2.69.143", firefox), referrer: null },
+      { ...visit(at(4), "81.2.69.142"), referrer: "https://a.example/" },
+    ]);
+    expect(clicks.map((c) => c.referrerHost)).toEqual(["a.example", "b.example", null, null, "a.example"]);
+    expect(clicks.map((c) => c.browser)).toEqual(["Chrome", "Chrome", "Chrome", "Firefox", "Chrome"]);
+    const salt = store.salts.get("2026-12-02")!;
+    expect(clicks.map((c) => c.visitor)).toEqual([
+      ...Array(3).fill(visitorKey(salt, "81.2.69.142", CHROME)),
+      visitorKey(salt, "81.2.69.143", firefox),
+      visitorKey(salt, "81.2.69.142", CHROME),
+    ]);
+  });
 });

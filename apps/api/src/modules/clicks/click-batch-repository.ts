@@ -27,7 +27,7 @@ export function createClickBatchRepository(pool: pg.Pool) {
         });
         const owners = new Map(rows.map((r) => [r.id, r.user_id]));
         const kept = clicks.filter((c) => owners.has(c.linkId));
-        if (kept.length > 0) await pipeline(Readable.from([clickRows(kept)]), client.query(copyFrom(COPY_CLICKS)));
+        if (kept.length > 0) await pipeline(Readable.from(clickRows(kept)), client.query(copyFrom(COPY_CLICKS)));
         const { links, accounts } = rollUp(kept, (linkId) => owners.get(linkId)!);
         // Named: each connection parses and plans this large statement once, not once per batch.
         await client.query({

@@ -31,16 +31,22 @@ const sameDetails = (a: EnrichedClick, b: EnrichedClick) =>
   a.city === b.city &&
   a.isBot === b.isBot;
 
+/** Rows per chunk: small enough that a chunk's text becomes bytes while it is young and cheap to flatten. */
+const ROWS_PER_CHUNK = 500;
+
 /**
- * A batch as COPY text, one line per click. COPY is the cheapest way into
- * PostgreSQL for rows in bulk: no array literals to build here and parse
- * there, no unnest, and the rows go straight to the partition. Built for
- * the writer thread's throughput: a row's details are reused from the click
- * before while they are the same, the time's text up to the second from the
- * click before while it is in the same second, and the rows are joined once.
+ * A batch as COPY text, one line per click, in chunks of bytes to stream
+ * to COPY. COPY is the cheapest way into PostgreSQL for rows in bulk: no
+ * array literals to build here and parse there, no unnest, and the rows go
+ * straight to the partition. Built for the writer thread's throughput: a
+ * row's details are reused from the click before while they are the same,
+ * the time's text up to the second while it is in the same second, and the
+ * text is turned into bytes every ROWS_PER_CHUNK rows (one string for a
+ * whole batch costs several times more to flatten).
  */
-export function clickRows(clicks: EnrichedClick[]): string {
-  const rows = new Array<string>(clicks.length);
+export function clickRows(clicks: EnrichedClick[]): Buffer[] {
+  const chunks: Buffer[] = [];
+  let text = "";
   let previous: EnrichedClick | undefined;
   let detailsText = "";
   let second = Number.NaN;
@@ -57,7 +63,12 @@ export function clickRows(clicks: EnrichedClick[]): string {
       detailsText = details(c);
       previous = c;
     }
-    rows[i] = `${c.linkId}\t${secondText}${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}Z\t${detailsText}`;
+    text += `${c.linkId}\t${secondText}${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}Z\t${detailsText}`;
+    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+      chunks.push(Buffer.from(text));
+      text = "";
+    }
   }
-  return rows.join("");
+  if (text) chunks.push(Buffer.from(text));
+  return chunks;
 }

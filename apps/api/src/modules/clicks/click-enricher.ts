@@ -37,8 +37,21 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
     // visitors' addresses are forgotten with the batch.
     /** Each visitor's key for the batch's current day: people click again, and a hot link's visitors come back. */
     const keys = new Map<string, string | null>();
+    /** Places and referrers' hosts of the batch: a visitor and a referrer recur within one. */
+    const places = new Map<string | null, Place>();
+    const hosts = new Map<string, string | null>();
     let dayStart = Number.NaN;
     let day = "";
+    const placeOf = (ip: string | null) => {
+      let place = places.get(ip);
+      if (!place) places.set(ip, (place = locate(ip)));
+      return place;
+    };
+    const hostOf = (referrer: string) => {
+      let host = hosts.get(referrer);
+      if (host === undefined) hosts.set(referrer, (host = clip(referrerHost(referrer), 255)));
+      return host;
+    };
     const out = new Array<EnrichedClick>(clicks.length);
     // The click before's visitor and referrer: a visitor's clicks come in runs (a hot link's
     // repeat visitors; the spool gives equal strings as the same string), and such a run
@@ -66,11 +79,11 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
         const visitor = `${click.ip}\n${click.userAgent ?? ""}`;
         let key = keys.get(visitor);
         if (key === undefined) keys.set(visitor, (key = visitorKey(salt, click.ip, click.userAgent)));
-        last = { ip: click.ip, userAgent: click.userAgent, day, agent: parseAgent(click.userAgent), place: locate(click.ip), key };
+        last = { ip: click.ip, userAgent: click.userAgent, day, agent: parseAgent(click.userAgent), place: placeOf(click.ip), key };
       }
       if (click.referrer !== lastReferrer) {
         lastReferrer = click.referrer;
-        lastReferrerHost = clip(referrerHost(click.referrer), 255);
+        lastReferrerHost = click.referrer === null ? null : hostOf(click.referrer);
       }
       const { agent, place } = last;
       out[i] = {

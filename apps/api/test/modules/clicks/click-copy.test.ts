@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { EnrichedClick } from "../../../src/modules/clicks/click.js";
 import { enrichedClick } from "../../helpers/factories.js";
-import { clickRows } from "../../../src/modules/clicks/click-copy.js";
+import { clickRows as clickChunks } from "../../../src/modules/clicks/click-copy.js";
+
+const clickRows = (clicks: EnrichedClick[]) => Buffer.concat(clickChunks(clicks)).toString();
 
 const click = (extra: Partial<EnrichedClick> = {}) =>
   enrichedClick({ linkId: 7, clickedAt: new Date("2026-12-02T10:11:12.345Z"), ...extra });
@@ -20,7 +22,20 @@ describe("clicks as COPY text", () => {
   });
 
   it("writes nothing for no clicks", () => {
-    expect(clickRows([])).toBe("");
+    expect(clickChunks([])).toEqual([]);
+  });
+
+  it("cuts a large batch into chunks of whole rows, none lost or repeated", () => {
+    const clicks = Array.from({ length: 1234 }, (_, i) => click({ linkId: i + 1 }));
+    const chunks = clickChunks(clicks);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.at(-1)).toBe(0x0a);
+    const ids = Buffer.concat(chunks)
+      .toString()
+      .trimEnd()
+      .split("\n")
+      .map((row) => Number(row.split("\t")[0]));
+    expect(ids).toEqual(clicks.map((c) => c.linkId));
   });
 
   it("writes every click's own time to the millisecond, within a second and across seconds", () => {

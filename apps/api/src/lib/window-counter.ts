@@ -69,21 +69,29 @@ export function createRedisCounter(redis: Redis, prefix = "shortly:"): WindowCou
   };
 }
 
+/** After a command fails, this long on the instance's own counts before Redis is asked again. */
+const LOCAL_AFTER_FAILURE_MS = 5_000;
+
 /**
  * Redis while it answers, this instance's own counts while it does not: a
  * limit keeps holding per instance through a Redis outage instead of failing
- * every request it guards (or letting every request through).
+ * every request it guards (or letting every request through). A Redis that
+ * is connected but stalled fails a command only at its timeout, so after one
+ * failure the next LOCAL_AFTER_FAILURE_MS go straight to the local counts: a
+ * request that passes several limits waits for one timeout, not one per limit.
  */
-export function createSharedCounter(redis: Redis, onFallback: (error: unknown) => void): WindowCounter {
+export function createSharedCounter(redis: Redis, onFallback: (error: unknown) => void, now: () => number = Date.now): WindowCounter {
   const shared = createRedisCounter(redis);
-  const local = createMemoryCounter();
+  const local = createMemoryCounter(now);
+  let localUntil = 0;
   const pick = <K extends keyof WindowCounter>(method: K) =>
     (async (...args: unknown[]) => {
       const call = (counter: WindowCounter) => (counter[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-      if (redis.status !== "ready") return call(local);
+      if (redis.status !== "ready" || now() < localUntil) return call(local);
       try {
         return await call(shared);
       } catch (error) {
+        localUntil = now() + LOCAL_AFTER_FAILURE_MS;
         onFallback(error);
         return call(local);
       }

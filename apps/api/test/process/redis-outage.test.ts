@@ -1,6 +1,8 @@
 // Redis stopped under load, with two production servers in child processes
 // sharing it: redirects keep answering, limits keep holding (per instance),
 // health says what is missing, and live clicks resume once Redis is back.
+// And a Redis that stays connected but stops answering: requests wait for
+// one command timeout, not forever and not one per limit.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { liveServerMessageSchema, type LiveServerMessage } from "@shortly/contract";
@@ -136,4 +138,42 @@ describe.runIf(hasRedisServer)("Redis stopped under load", () => {
     expect(await a.exited).toBe(0);
     expect(await b.exited).toBe(0);
   }, 90_000);
+
+  it("answers within a command timeout while a connected Redis stops answering, and the limits still hold", async () => {
+    const redisPort = await freePort();
+    const redis = await startRedis(redisPort);
+    children.push(redis);
+    const server = await startServer({
+      DATABASE_URL: inject("databaseUrl"),
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      RATE_LIMITS: "on",
+      RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE: "4",
+      RATE_LIMIT_REGISTER_PER_IP_PER_HOUR: "100",
+    });
+    children.push(server.child);
+    expect((await post(server, "/api/auth/register", { email: "owner@example.com", password: "owner-password-1" })).status).toBe(201);
+    const login = await post(server, "/api/auth/login-json", { username: "owner@example.com", password: "owner-password-1" });
+    const token = ((await login.json()) as { access_token: string }).access_token;
+    const created = await post(server, "/api/urls", { long_url: "https://example.com/stalled" }, { authorization: `Bearer ${token}` });
+    const code = ((await created.json()) as { short_code: string }).short_code;
+
+    // Every client's commands wait (the connection stays up, so the client still says "ready").
+    const PAUSE_MS = 10_000;
+    expect(spawnSync("redis-cli", ["-p", String(redisPort), "client", "pause", String(PAUSE_MS), "all"]).stdout.toString()).toContain("OK");
+    const pausedAt = Date.now();
+    // Each login passes the per-IP limit, the per-account limit and the slow-down: several commands.
+    const attempts = [];
+    for (let i = 0; i < 5; i++)
+      attempts.push(
+        (await post(server, "/api/auth/login-json", { username: `nobody-${i}@example.com`, password: "wrong-password-1" })).status,
+      );
+    const loginsTook = Date.now() - pausedAt;
+    expect(attempts).toEqual([401, 401, 401, 401, 429]);
+    // One command timeout (a second), then this instance's own counts: well before the pause ends.
+    expect(loginsTook).toBeLessThan(PAUSE_MS / 2);
+    expect((await fetch(`${server.url}/${code}`, { redirect: "manual" })).status).toBe(302);
+    expect(Date.now() - pausedAt).toBeLessThan(PAUSE_MS);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  }, 60_000);
 });

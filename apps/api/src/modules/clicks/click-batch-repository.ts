@@ -16,19 +16,28 @@ export function createClickBatchRepository(pool: pg.Pool) {
      */
     async insertBatch(clicks: EnrichedClick[], position: SpoolPosition | null): Promise<void> {
       if (clicks.length === 0 && !position) return;
+      // Built before the transaction, with the owners the clicks carry, so the links' locks are
+      // held only while PostgreSQL works; built again below only if a link went or changed hands.
+      const carried = new Map(clicks.map((c) => [c.linkId, c.userId]));
+      let rows = clickRows(clicks);
+      let rollups = rollUp(clicks, (linkId) => carried.get(linkId)!);
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
         await client.query("BEGIN");
-        const { rows } = await client.query<{ id: number; user_id: number }>({
+        const { rows: locked } = await client.query<{ id: number; user_id: number }>({
           name: "click-batch-links",
           text: LOCK_LINKS,
-          values: [[...new Set(clicks.map((c) => c.linkId))]],
+          values: [[...carried.keys()]],
         });
-        const owners = new Map(rows.map((r) => [r.id, r.user_id]));
-        const kept = clicks.filter((c) => owners.has(c.linkId));
-        if (kept.length > 0) await pipeline(Readable.from(clickRows(kept)), client.query(copyFrom(COPY_CLICKS)));
-        const { links, accounts } = rollUp(kept, (linkId) => owners.get(linkId)!);
+        const owners = new Map(locked.map((r) => [r.id, r.user_id]));
+        if (owners.size !== carried.size || locked.some((r) => carried.get(r.id) !== r.user_id)) {
+          const kept = clicks.filter((c) => owners.has(c.linkId));
+          rows = clickRows(kept);
+          rollups = rollUp(kept, (linkId) => owners.get(linkId)!);
+        }
+        if (rows.length > 0) await pipeline(Readable.from(rows), client.query(copyFrom(COPY_CLICKS)));
+        const { links, accounts } = rollups;
         // Named: each connection parses and plans this large statement once, not once per batch.
         await client.query({
           name: "click-batch-rollups",

@@ -139,4 +139,16 @@ describe("clicks without a foreign key", () => {
     expect((await db.query("SELECT clicks FROM link_daily_clicks")).rows).toEqual([{ clicks: 1 }]);
     expect((await repo.checkpoints(["s1"])).get("s1")).toBe(2);
   });
+
+  it("counts a click under its link's owner in the database, whatever owner the click carries", async () => {
+    const owner = await seedLinks("f@example.com", "owned1");
+    const other = await seedLinks("g@example.com");
+    const linkId = owner.ids[0]!;
+    await repo.insertBatch([click(linkId, owner.userId), click(linkId, other.userId)], { spoolId: "s2", lastSeq: 2 });
+    await repo.insertBatch([click(linkId, other.userId)], { spoolId: "s2", lastSeq: 3 });
+    expect(await clicksOf(linkId)).toBe(3);
+    const { rows } = await db.query("SELECT user_id, clicks FROM account_daily_clicks");
+    expect(rows).toEqual([{ user_id: owner.userId, clicks: 3 }]);
+    expect((await db.query("SELECT clicks FROM link_daily_clicks WHERE link_id = $1", [linkId])).rows).toEqual([{ clicks: 3 }]);
+  });
 });

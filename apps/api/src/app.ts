@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { createAccountServices } from "./app/account-services.js";
+import { createAnalyticsAdminServices } from "./app/analytics-admin-services.js";
 import { grantAdminsOnReady } from "./app/admin-emails.js";
 import { registerApiRoutes } from "./app/api-routes.js";
 import { createClickPipeline } from "./app/click-pipeline.js";
@@ -32,10 +33,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const hasher = await createPasswordHasher(config.bcryptRounds);
   const signIn = createSignInServices(app, config, { users: accounts.users, hasher });
   const linkServices = createLinkServices(app, config, { users: accounts.users, hasher, clickRecorder, linkCache });
+  const analyticsAdmin = createAnalyticsAdminServices(app, { ...linkServices, sessions: signIn.sessions, apiKeys: accounts.apiKeys });
   fastPath.handler = createFastRedirect(linkServices.redirects, config.trustProxy);
 
   await registerSystemRoutes(app, config, clickRecorder);
-  await registerApiRoutes(app, config, { ...accounts, ...signIn, ...linkServices });
+  await registerApiRoutes(app, config, { ...accounts, ...signIn, ...linkServices, ...analyticsAdmin });
   grantAdminsOnReady(app, accounts.users, config.adminEmails);
   await registerSiteRoutes(app, config, linkServices.redirects);
   return app;

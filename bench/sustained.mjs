@@ -4,8 +4,9 @@
 // is paid for inside the measurement. Rows: a bare Node http 302 (the
 // ceiling), bare Fastify, and the production server with default settings
 // for one hot link and for 10,000 links, then the bare Node server again:
-// these machines drift by a quarter within minutes, so the ceiling is the
-// mean of the rounds before and after ours, and both are printed. For ours, CPU per stored click:
+// these machines drift within minutes (docs/performance.md), so the
+// ceiling is the mean of the rounds before and after ours, and both are
+// printed. For ours, CPU per stored click:
 // the server's click writer thread, the rest of the server process (event
 // loop, V8's helper threads) and PostgreSQL, from the start of the round
 // until every click of it is stored, divided by the clicks stored.

@@ -77,23 +77,32 @@ const LOCAL_AFTER_FAILURE_MS = 5_000;
  * limit keeps holding per instance through a Redis outage instead of failing
  * every request it guards (or letting every request through). A Redis that
  * is connected but stalled fails a command only at its timeout, so after one
- * failure the next LOCAL_AFTER_FAILURE_MS go straight to the local counts: a
- * request that passes several limits waits for one timeout, not one per limit.
+ * failure the next LOCAL_AFTER_FAILURE_MS go straight to the local counts
+ * (blocks and clears too), and then one command at a time tries Redis again:
+ * a request that passes several limits waits for one timeout, not one per limit.
  */
 export function createSharedCounter(redis: Redis, onFallback: (error: unknown) => void, now: () => number = Date.now): WindowCounter {
   const shared = createRedisCounter(redis);
   const local = createMemoryCounter(now);
+  /** Until when the local counts answer; 0 while Redis is trusted. */
   let localUntil = 0;
+  let probing = false;
   const pick = <K extends keyof WindowCounter>(method: K) =>
     (async (...args: unknown[]) => {
       const call = (counter: WindowCounter) => (counter[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-      if (redis.status !== "ready" || now() < localUntil) return call(local);
+      if (redis.status !== "ready" || probing || now() < localUntil) return call(local);
+      const probe = localUntil !== 0;
+      probing = probe;
       try {
-        return await call(shared);
+        const result = await call(shared);
+        localUntil = 0;
+        return result;
       } catch (error) {
         localUntil = now() + LOCAL_AFTER_FAILURE_MS;
         onFallback(error);
         return call(local);
+      } finally {
+        if (probe) probing = false;
       }
     }) as WindowCounter[K];
   return { hit: pick("hit"), block: pick("block"), blockedFor: pick("blockedFor"), clear: pick("clear") };

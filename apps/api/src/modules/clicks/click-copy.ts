@@ -42,7 +42,7 @@ const ROWS_PER_CHUNK = 500;
  * row's details are reused from the click before while they are the same,
  * the time's text up to the second while it is in the same second, and the
  * text is turned into bytes every ROWS_PER_CHUNK rows (one string for a
- * whole batch costs several times more to flatten).
+ * whole batch costs far more to flatten; docs/performance.md).
  */
 export function clickRows(clicks: EnrichedClick[]): Buffer[] {
   const chunks: Buffer[] = [];

@@ -76,9 +76,12 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
       }
       if (last === null || last.ip !== click.ip || last.userAgent !== click.userAgent || last.day !== day) {
         const salt = salts.get(day) ?? (await loadSalt(day));
-        const visitor = `${click.ip}\n${click.userAgent ?? ""}`;
-        let key = keys.get(visitor);
-        if (key === undefined) keys.set(visitor, (key = visitorKey(salt, click.ip, click.userAgent)));
+        let key: string | null = null; // no address, no visitor key
+        if (click.ip !== null) {
+          const visitor = `${click.ip}\n${click.userAgent ?? ""}`;
+          key = keys.get(visitor) ?? null;
+          if (key === null) keys.set(visitor, (key = visitorKey(salt, click.ip, click.userAgent)));
+        }
         last = { ip: click.ip, userAgent: click.userAgent, day, agent: parseAgent(click.userAgent), place: placeOf(click.ip), key };
       }
       if (click.referrer !== lastReferrer) {

@@ -40,13 +40,7 @@ function parseClick(line: string): SpooledClick | null {
   }
 }
 
-/**
- * Reads the lines encodeClick writes, field by field, without JSON.parse:
- * the writer thread decodes every click, and most lines hold no escape. A
- * string equal to the previous click's is that string, not a copy (a hot
- * link's visitors repeat), so the writer's memos hash it once. Anything
- * unexpected (an escape, a torn line) is left to JSON.parse.
- */
+/** readClick's cursor: the line being read and the position in it. */
 let line = "";
 let at = 0;
 
@@ -73,6 +67,13 @@ const string = (previous: string | null | undefined): string | null | undefined 
   return value;
 };
 
+/**
+ * Reads the lines encodeClick writes, field by field, without JSON.parse:
+ * the writer thread decodes every click, and most lines hold no escape. A
+ * string equal to the previous click's is that string, not a copy (a hot
+ * link's visitors repeat), so the writer's memos hash it once. Anything
+ * unexpected (an escape, a torn line) is left to JSON.parse (undefined).
+ */
 function readClick(text: string, previous: SpooledClick | undefined): SpooledClick | undefined {
   if (text.includes("\\")) return undefined;
   line = text;
@@ -98,10 +99,10 @@ export function decodeLines(text: string, out: SpooledClick[]): SpooledClick[] {
   for (let from = 0; from < text.length;) {
     let end = text.indexOf("\n", from);
     if (end === -1) end = text.length;
-    const line = text.slice(from, end);
+    const one = text.slice(from, end);
     from = end + 1;
-    if (!line) continue;
-    const click = readClick(line, previous) ?? parseClick(line);
+    if (!one) continue;
+    const click = readClick(one, previous) ?? parseClick(one);
     if (click) out.push((previous = click));
   }
   return out;

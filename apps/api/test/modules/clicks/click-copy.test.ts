@@ -75,4 +75,27 @@ describe("clicks as COPY text", () => {
       ["6", "Chrome", "f", "1"],
     ]);
   });
+
+  it("writes a click's own value of every detail column when its neighbour differs only there", () => {
+    const base = click({ referrer: "https://r.example/", referrerHost: "r.example", userAgent: "UA", browser: "Chrome", os: "Linux" });
+    const variants: Array<Partial<EnrichedClick>> = [
+      { referrer: "https://s.example/" },
+      { referrerHost: "s.example" },
+      { userAgent: "UA2" },
+      { browser: "Firefox" },
+      { os: "Windows" },
+      { device: "mobile" },
+      { country: "DE" },
+      { city: "Berlin" },
+      { isBot: true },
+      { visitor: "9" },
+    ];
+    for (const variant of variants) {
+      const [first, second] = clickRows([base, { ...base, ...variant }])
+        .trimEnd()
+        .split("\n");
+      expect(second, JSON.stringify(variant)).not.toBe(first);
+      expect(clickRows([{ ...base, ...variant }]).trimEnd(), JSON.stringify(variant)).toBe(second);
+    }
+  });
 });

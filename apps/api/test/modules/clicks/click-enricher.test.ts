@@ -121,4 +121,23 @@ describe("enriching clicks", () => {
       visitorKey(salt, "81.2.69.142", CHROME),
     ]);
   });
+
+  it("keys two agents from one address apart, and never keys a click without an address", async () => {
+    const store = saltStore();
+    const firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    const clicks = await createClickEnricher(store.repo)([
+      visit("2026-12-02T10:00:00Z", "81.2.69.142"),
+      visit("2026-12-02T10:00:01Z", "81.2.69.142", firefox),
+      visit("2026-12-02T10:00:02Z", null, firefox),
+      visit("2026-12-02T10:00:03Z", "null", firefox),
+    ]);
+    const salt = store.salts.get("2026-12-02")!;
+    expect(clicks.map((c) => c.visitor)).toEqual([
+      visitorKey(salt, "81.2.69.142", CHROME),
+      visitorKey(salt, "81.2.69.142", firefox),
+      null,
+      visitorKey(salt, "null", firefox),
+    ]);
+    expect(clicks.map((c) => c.browser)).toEqual(["Chrome", "Firefox", "Firefox", "Firefox"]);
+  });
 });

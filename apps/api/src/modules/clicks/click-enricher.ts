@@ -75,12 +75,12 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
         keys.clear();
       }
       if (last === null || last.ip !== click.ip || last.userAgent !== click.userAgent || last.day !== day) {
-        const salt = salts.get(day) ?? (await loadSalt(day));
+        const salt: Buffer = salts.get(day) ?? (await loadSalt(day));
         let key: string | null = null; // no address, no visitor key
         if (click.ip !== null) {
           const visitor = `${click.ip}\n${click.userAgent ?? ""}`;
-          key = keys.get(visitor) ?? null;
-          if (key === null) keys.set(visitor, (key = visitorKey(salt, click.ip, click.userAgent)));
+          key = keys.get(visitor) ?? visitorKey(salt, click.ip, click.userAgent);
+          keys.set(visitor, key);
         }
         last = { ip: click.ip, userAgent: click.userAgent, day, agent: parseAgent(click.userAgent), place: placeOf(click.ip), key };
       }

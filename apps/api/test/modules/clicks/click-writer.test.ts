@@ -8,6 +8,7 @@ import { openSpool, SpoolFullError, type ClickSpool } from "../../../src/modules
 import { memorySpool } from "../../../src/modules/clicks/memory-spool.js";
 import { createClickWriter } from "../../../src/modules/clicks/click-writer.js";
 import type { ClickWriter, ClickWriterOptions } from "../../../src/modules/clicks/click-writer-types.js";
+import { enrichedClick } from "../../helpers/factories.js";
 
 const log = pino({ level: "silent" });
 const click = (linkId: number): NewClick => ({
@@ -20,18 +21,7 @@ const click = (linkId: number): NewClick => ({
   ip: null,
 });
 /** Enrichment is tested against the database elsewhere; here it only has to carry the link through. */
-const enrich = async (clicks: NewClick[]): Promise<EnrichedClick[]> =>
-  clicks.map(({ ip: _ip, ...c }) => ({
-    ...c,
-    referrerHost: null,
-    browser: null,
-    os: null,
-    device: null,
-    country: null,
-    city: null,
-    isBot: false,
-    visitor: null,
-  }));
+const enrich = async (clicks: NewClick[]): Promise<EnrichedClick[]> => clicks.map(({ ip: _ip, ...c }) => enrichedClick(c));
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "shortly-spool-"));
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

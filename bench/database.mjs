@@ -9,7 +9,9 @@ export async function benchDatabase() {
   const admin = await import(path.join(root, "apps/api/dist/db/database-admin.js"));
   if (process.env.BENCH_DATABASE_URL) {
     await admin.migrateDatabase(process.env.BENCH_DATABASE_URL);
-    return { url: process.env.BENCH_DATABASE_URL, where: "BENCH_DATABASE_URL", stop: async () => {} };
+    const serverUrl = new URL(process.env.BENCH_DATABASE_URL);
+    serverUrl.pathname = "/postgres";
+    return { url: process.env.BENCH_DATABASE_URL, serverUrl: serverUrl.toString(), where: "BENCH_DATABASE_URL", stop: async () => {} };
   }
   let serverUrl;
   let stop = async () => {};
@@ -26,10 +28,20 @@ export async function benchDatabase() {
     stop = () => embedded.stop();
     where = "an embedded PostgreSQL";
   }
-  await admin.ensureDatabase(serverUrl, "shortly_bench");
+  const url = await freshDatabase(serverUrl, "shortly_bench", root);
+  return { url, serverUrl, where, stop };
+}
+
+/**
+ * An empty database `name` on `serverUrl`, migrated by the build in
+ * `checkout` (its own migrations: another commit's build gets its own schema).
+ */
+export async function freshDatabase(serverUrl, name, checkout) {
+  const admin = await import(path.join(checkout, "apps/api/dist/db/database-admin.js"));
+  await admin.ensureDatabase(serverUrl, name);
   const url = new URL(serverUrl);
-  url.pathname = "/shortly_bench";
+  url.pathname = `/${name}`;
   await admin.dropAllTables(url.toString());
   await admin.migrateDatabase(url.toString());
-  return { url: url.toString(), where, stop };
+  return url.toString();
 }

@@ -38,11 +38,14 @@ export async function startBare(script = "bare-server.mjs", ...args) {
   return { url, pid: child.pid, stop: () => child.kill("SIGTERM") };
 }
 
-/** The production server, exactly as `pnpm start` runs it, on the benchmark database. */
-export async function startShortly(databaseUrl, spoolDir, extraEnv = {}, nodeArgs = []) {
+/**
+ * The production server, exactly as `pnpm start` runs it, on the benchmark
+ * database: this checkout's build, or the one in `checkout` (another commit's).
+ */
+export async function startShortly(databaseUrl, spoolDir, extraEnv = {}, nodeArgs = [], checkout = root) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "apps/api/dist/server.js")], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(checkout, "apps/api/dist/server.js")], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,

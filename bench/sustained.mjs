@@ -10,12 +10,15 @@
 // the server's click writer thread, the rest of the server process (event
 // loop, V8's helper threads) and PostgreSQL, from the start of the round
 // until every click of it is stored, divided by the clicks stored.
+// BENCH_BEFORE=<another checkout, built> adds the same two rows for that
+// build, on a database of its own migrated by it, inside the same
+// bracketing ceiling: a before-and-after within one run (docs/performance.md).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { benchDatabase } from "./database.mjs";
+import { benchDatabase, freshDatabase } from "./database.mjs";
 import { seedRedirectLinks, warmLinkCache } from "./links.mjs";
 import { startBare, startShortly } from "./processes.mjs";
 import { wrk } from "./wrk.mjs";
@@ -62,26 +65,33 @@ const postgresPids = () => {
 const postgresCpu = () => postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 
 const db = await benchDatabase();
-const pool = new pg.Pool({ connectionString: db.url, max: 2 });
-await pool.query("TRUNCATE clicks, links, users RESTART IDENTITY CASCADE");
-const codes = await seedRedirectLinks(pool);
-// From the account's daily counter, committed with the raw rows: counting millions of raw rows
-// every second while waiting would itself cost PostgreSQL more than storing them.
-const countClicks = async () => (await pool.query("SELECT coalesce(sum(clicks), 0)::int AS n FROM account_daily_clicks")).rows[0].n;
-/**
- * Waits until `expected` clicks are stored (every answered redirect; a few
- * more if wrk stopped counting answers still on their way), or until none
- * has been stored for 30 s: a large batch can take seconds to commit.
- */
-async function settle(expected = 0) {
-  let stored = await countClicks();
-  for (let idleSince = Date.now(); stored < expected || Date.now() - idleSince < 2000;) {
-    if (Date.now() - idleSince > 30_000) break;
-    await new Promise((r) => setTimeout(r, 1000));
-    const now = await countClicks();
-    if (now !== stored) idleSince = Date.now();
-    stored = now;
+const before = process.env.BENCH_BEFORE ? path.resolve(process.env.BENCH_BEFORE) : null;
+const beforeCommit = before && execFileSync("git", ["-C", before, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+
+/** A database for one build's rounds: the account's links seeded, and how to count the clicks it stored. */
+async function roundsDatabase(url) {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  await pool.query("TRUNCATE clicks, links, users RESTART IDENTITY CASCADE");
+  const codes = await seedRedirectLinks(pool);
+  // From the account's daily counter, committed with the raw rows: counting millions of raw rows
+  // every second while waiting would itself cost PostgreSQL more than storing them.
+  const countClicks = async () => (await pool.query("SELECT coalesce(sum(clicks), 0)::int AS n FROM account_daily_clicks")).rows[0].n;
+  /**
+   * Waits until `expected` clicks are stored (every answered redirect; a few
+   * more if wrk stopped counting answers still on their way), or until none
+   * has been stored for 30 s: a large batch can take seconds to commit.
+   */
+  async function settle(expected = 0) {
+    let stored = await countClicks();
+    for (let idleSince = Date.now(); stored < expected || Date.now() - idleSince < 2000;) {
+      if (Date.now() - idleSince > 30_000) break;
+      await new Promise((r) => setTimeout(r, 1000));
+      const now = await countClicks();
+      if (now !== stored) idleSince = Date.now();
+      stored = now;
+    }
   }
+  return { url, codes, countClicks, settle, end: () => pool.end() };
 }
 
 console.log(`Sustained rounds of ${SECONDS} s, 64 connections (database: ${db.where})\n`);
@@ -97,24 +107,35 @@ async function bareRound(name, script, ...args) {
 await bareRound("bare Node http 302, before", "bare-node-server.mjs");
 await bareRound("bare Node, answer next turn", "bare-node-server.mjs", "later");
 await bareRound("bare Fastify 302", "bare-server.mjs");
-const shortly = await startShortly(db.url, mkdtempSync(path.join(tmpdir(), "shortly-bench-spool-")));
-await warmLinkCache(shortly.url, codes);
-for (const [name, paths] of [
-  ["Shortly, one hot link", ["/hotlink"]],
-  ["Shortly, 10,000 links", codes.map((code) => `/${code}`)],
-]) {
-  await settle();
-  const clicksBefore = await countClicks();
-  const [serverBefore, writerBefore, pgBefore] = [cpuSeconds(shortly.pid), writerThreadCpuSeconds(shortly.pid), postgresCpu()];
-  const r = await wrk(shortly.url, { paths, seconds: SECONDS });
-  await settle(clicksBefore + r.requests);
-  const stored = (await countClicks()) - clicksBefore;
-  const server = cpuSeconds(shortly.pid) - serverBefore;
-  const writer = writerThreadCpuSeconds(shortly.pid) - writerBefore;
-  const postgres = postgresCpu() - pgBefore;
-  results.push({ name, rps: r.rps, requests: r.requests, stored, server, writer, postgres });
+/** Our two rows, one hot link and 10,000 links, for the build in `checkout`. */
+async function shortlyRounds(label, database, checkout) {
+  const { codes, countClicks, settle } = database;
+  const shortly = await startShortly(database.url, mkdtempSync(path.join(tmpdir(), "shortly-bench-spool-")), {}, [], checkout);
+  await warmLinkCache(shortly.url, codes);
+  for (const [name, paths] of [
+    [`${label}, one hot link`, ["/hotlink"]],
+    [`${label}, 10,000 links`, codes.map((code) => `/${code}`)],
+  ]) {
+    await settle();
+    const clicksBefore = await countClicks();
+    const [serverBefore, writerBefore, pgBefore] = [cpuSeconds(shortly.pid), writerThreadCpuSeconds(shortly.pid), postgresCpu()];
+    const r = await wrk(shortly.url, { paths, seconds: SECONDS });
+    await settle(clicksBefore + r.requests);
+    const stored = (await countClicks()) - clicksBefore;
+    const server = cpuSeconds(shortly.pid) - serverBefore;
+    const writer = writerThreadCpuSeconds(shortly.pid) - writerBefore;
+    const postgres = postgresCpu() - pgBefore;
+    results.push({ name, rps: r.rps, requests: r.requests, stored, server, writer, postgres });
+  }
+  await shortly.stop();
 }
-await shortly.stop();
+const ours = await roundsDatabase(db.url);
+if (before) {
+  const beforeDatabase = await roundsDatabase(await freshDatabase(db.serverUrl, "shortly_bench_before", before));
+  await shortlyRounds(`before (${beforeCommit})`, beforeDatabase, before);
+  await beforeDatabase.end();
+}
+await shortlyRounds("Shortly", ours);
 await bareRound("bare Node http 302, after", "bare-node-server.mjs");
 
 const ceiling = (results[0].rps + results.at(-1).rps) / 2;
@@ -128,7 +149,7 @@ const columns = [
   "PostgreSQL",
   "total",
 ];
-console.log(["server".padEnd(28), ...columns].join(" | "));
+console.log(["server".padEnd(34), ...columns].join(" | "));
 for (const r of results) {
   const perClick = (s) => {
     const count = r.stored ?? r.requests;
@@ -143,7 +164,15 @@ for (const r of results) {
     r.stored === undefined ? "" : perClick(r.postgres),
     r.stored === undefined ? "" : perClick(r.server + r.postgres),
   ];
-  console.log([r.name.padEnd(28), ...cells.map((c, i) => c.padStart(columns[i].length))].join(" | "));
+  console.log([r.name.padEnd(34), ...cells.map((c, i) => c.padStart(columns[i].length))].join(" | "));
 }
-await pool.end();
+if (before) {
+  // The issue-style comparison: this build's CPU per stored click as a share of the other build's.
+  const total = (r) => (r.server + r.postgres) / r.stored;
+  for (const kind of ["one hot link", "10,000 links"]) {
+    const [then, now] = [`before (${beforeCommit}), ${kind}`, `Shortly, ${kind}`].map((name) => results.find((r) => r.name === name));
+    console.log(`${kind}: CPU per stored click ${((total(now) / total(then)) * 100).toFixed(0)}% of ${beforeCommit}'s`);
+  }
+}
+await ours.end();
 await db.stop();

@@ -18,7 +18,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { benchDatabase, freshDatabase } from "./database.mjs";
+import { benchDatabase, dropDatabase, freshDatabase } from "./database.mjs";
 import { seedRedirectLinks, warmLinkCache } from "./links.mjs";
 import { startBare, startShortly } from "./processes.mjs";
 import { wrk } from "./wrk.mjs";
@@ -65,8 +65,18 @@ const postgresPids = () => {
 const postgresCpu = () => postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 
 const db = await benchDatabase();
-const before = process.env.BENCH_BEFORE ? path.resolve(process.env.BENCH_BEFORE) : null;
-const beforeCommit = before && execFileSync("git", ["-C", before, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+const beforeCheckout = process.env.BENCH_BEFORE ? path.resolve(process.env.BENCH_BEFORE) : null;
+/** The other build's label: its commit, or its folder's name where it is no git checkout. */
+function checkoutLabel(checkout) {
+  try {
+    const commit = execFileSync("git", ["-C", checkout, "rev-parse", "--short", "HEAD"], { encoding: "utf8", stdio: "pipe" }).trim();
+    const dirty = execFileSync("git", ["-C", checkout, "status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
+    return dirty ? `${commit}, modified` : commit;
+  } catch {
+    return path.basename(checkout);
+  }
+}
+const beforeLabel = beforeCheckout && checkoutLabel(beforeCheckout);
 
 /** A database for one build's rounds: the account's links seeded, and how to count the clicks it stored. */
 async function roundsDatabase(url) {
@@ -129,12 +139,14 @@ async function shortlyRounds(label, database, checkout) {
   }
   await shortly.stop();
 }
-const ours = await roundsDatabase(db.url);
-if (before) {
-  const beforeDatabase = await roundsDatabase(await freshDatabase(db.serverUrl, "shortly_bench_before", before));
-  await shortlyRounds(`before (${beforeCommit})`, beforeDatabase, before);
+// The other build first, on its own database, dropped before ours runs.
+if (beforeCheckout) {
+  const beforeDatabase = await roundsDatabase(await freshDatabase(db.serverUrl, "shortly_bench_before", beforeCheckout));
+  await shortlyRounds(`before (${beforeLabel})`, beforeDatabase, beforeCheckout);
   await beforeDatabase.end();
+  await dropDatabase(db.serverUrl, "shortly_bench_before");
 }
+const ours = await roundsDatabase(db.url);
 await shortlyRounds("Shortly", ours);
 await bareRound("bare Node http 302, after", "bare-node-server.mjs");
 
@@ -166,12 +178,13 @@ for (const r of results) {
   ];
   console.log([r.name.padEnd(34), ...cells.map((c, i) => c.padStart(columns[i].length))].join(" | "));
 }
-if (before) {
+if (beforeCheckout) {
   // The issue-style comparison: this build's CPU per stored click as a share of the other build's.
   const total = (r) => (r.server + r.postgres) / r.stored;
   for (const kind of ["one hot link", "10,000 links"]) {
-    const [then, now] = [`before (${beforeCommit}), ${kind}`, `Shortly, ${kind}`].map((name) => results.find((r) => r.name === name));
-    console.log(`${kind}: CPU per stored click ${((total(now) / total(then)) * 100).toFixed(0)}% of ${beforeCommit}'s`);
+    const [other, current] = [`before (${beforeLabel}), ${kind}`, `Shortly, ${kind}`].map((name) => results.find((r) => r.name === name));
+    const share = other.stored && current.stored ? `${((total(current) / total(other)) * 100).toFixed(0)}%` : "(no clicks stored)";
+    console.log(`${kind}: CPU per stored click ${share} of ${beforeLabel}'s`);
   }
 }
 await ours.end();

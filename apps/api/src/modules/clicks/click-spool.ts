@@ -57,7 +57,10 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
     // them again); writing them later as well would count them twice.
     const data = buffer;
     buffer = "";
-    writeSync(fd, data);
+    // The buffer always belongs to the last segment (a new one is opened only after writing it).
+    const bytes = writeSync(fd, data);
+    segments.at(-1)!.bytes += bytes;
+    totalBytes += bytes;
     unreturned += data;
   };
   const sync = () => {
@@ -82,19 +85,16 @@ export function openSpool(dir: string, { segmentRecords = 20_000, maxBytes = 102
       return seq;
     },
     append(click) {
-      if (totalBytes >= maxBytes) throw new SpoolFullError(`click spool full (${maxBytes} bytes)`);
+      // What is on disk, in bytes, and the unwritten buffer, in characters (its exact size is known once written).
+      if (totalBytes + buffer.length >= maxBytes) throw new SpoolFullError(`click spool full (${maxBytes} bytes)`);
       let current = segments.at(-1);
       if (fd === null || !current || current.lastSeq - current.firstSeq + 1 >= segmentRecords) {
         openSegment();
         current = segments.at(-1)!;
       }
-      const line = encodeClick(seq + 1, click);
-      buffer += line;
+      buffer += encodeClick(seq + 1, click);
       seq++;
       current.lastSeq = seq;
-      const bytes = Buffer.byteLength(line);
-      current.bytes += bytes;
-      totalBytes += bytes;
       return seq;
     },
     sync,

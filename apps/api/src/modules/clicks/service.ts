@@ -8,13 +8,21 @@ import type { ClicksRepository } from "./repository.js";
 export { ClicksUnavailableError } from "./errors.js";
 
 export function createClicksService(repo: ClicksRepository, recorder: ClickRecorder) {
+  // Every click of an event-loop turn shares the recorder's one promise; it is wrapped once, not per click.
+  let spooled: Promise<void> | null = null;
+  let unavailable: Promise<void> = Promise.resolve();
   return {
     /** Resolves once the click is safe from a crash; the redirect waits for that, not for the database. */
     record(click: NewClick): Promise<void> {
       try {
-        return recorder.record(click).catch((error: unknown) => {
-          throw new ClicksUnavailableError({ cause: error });
-        });
+        const turn = recorder.record(click);
+        if (turn !== spooled) {
+          spooled = turn;
+          unavailable = turn.catch((error: unknown) => {
+            throw new ClicksUnavailableError({ cause: error });
+          });
+        }
+        return unavailable;
       } catch (error) {
         if (error instanceof SpoolFullError) throw new ClicksUnavailableError({ cause: error });
         throw error;

@@ -59,10 +59,15 @@ const int = () => {
 const string = (previous: string | null | undefined): string | null | undefined => {
   if (literal("null")) return null;
   if (line.charCodeAt(at) !== 34) return undefined;
+  // The line holds no backslash, so no escaped quote: the first quote ends the string. The previous
+  // click's value (read here too, so quote-free) followed by a quote is this value, found without a scan.
+  if (typeof previous === "string" && line.charCodeAt(at + 1 + previous.length) === 34 && line.startsWith(previous, at + 1)) {
+    at += previous.length + 2;
+    return previous;
+  }
   const end = line.indexOf('"', at + 1);
   if (end === -1) return undefined;
-  const same = typeof previous === "string" && previous.length === end - at - 1 && line.startsWith(previous, at + 1);
-  const value = same ? previous : line.slice(at + 1, end);
+  const value = line.slice(at + 1, end);
   at = end + 1;
   return value;
 };
@@ -102,8 +107,11 @@ export function decodeLines(text: string, out: SpooledClick[]): SpooledClick[] {
     const one = text.slice(from, end);
     from = end + 1;
     if (!one) continue;
-    const click = readClick(one, previous) ?? parseClick(one);
-    if (click) out.push((previous = click));
+    const fast = readClick(one, previous);
+    // Only a click read here is compared against: its strings hold no quote (JSON.parse's may).
+    previous = fast;
+    const click = fast ?? parseClick(one);
+    if (click) out.push(click);
   }
   return out;
 }

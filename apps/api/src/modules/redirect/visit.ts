@@ -13,6 +13,19 @@ export interface Visit extends VisitTarget {
   ip: string | null;
 }
 
+/**
+ * The first value of a header that Node keeps only once (user-agent,
+ * referer), read from the raw list: `req.headers` would build an object of
+ * every header on each visit. `name` is lower-case.
+ */
+function firstHeader(rawHeaders: string[], name: string): string | null {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const key = rawHeaders[i]!;
+    if (key.length === name.length && key.toLowerCase() === name) return rawHeaders[i + 1]!;
+  }
+  return null;
+}
+
 /** What a request to /{code} tells about the visit; `ip` as the server's trust-proxy rules give it. */
 export function visitFrom(req: IncomingMessage, code: string, ip: string | null, extraPath = ""): Visit {
   // A raw client may send a fragment; it is never part of what is forwarded (no copy made on the usual path).
@@ -27,8 +40,8 @@ export function visitFrom(req: IncomingMessage, code: string, ip: string | null,
     extraPath: extraPath === "/" ? "" : extraPath,
     // HEAD answers like GET but is not a click; a POST is a password given on the link's page.
     countsAsClick: req.method !== "HEAD",
-    referrer: req.headers.referer ?? null,
-    userAgent: req.headers["user-agent"] ?? null,
+    referrer: firstHeader(req.rawHeaders, "referer"),
+    userAgent: firstHeader(req.rawHeaders, "user-agent"),
     ip,
   };
 }

@@ -39,6 +39,19 @@ describe("the spool's lines", () => {
     expect(roundTrip(odd)).toEqual(odd.map((c, i) => ({ ...c, seq: i + 1 })));
   });
 
+  it("read a value whole when it starts or ends like the click before's, and never take a forged one for it", () => {
+    const near = [
+      visit({ userAgent: "Agent", referrer: "https://r.example/" }),
+      visit({ userAgent: "Agent/2", referrer: "https://r.example" }), // the one before, then more; less
+      visit({ userAgent: "", referrer: "https://r.example" }),
+      visit({ userAgent: "Agent", referrer: "" }),
+      // A referrer read by JSON.parse holding what would cross into the next field, then a line that has it.
+      visit({ referrer: 'https://a.example/","u":"Agent', userAgent: "Agent" }),
+      visit({ referrer: "https://a.example/", userAgent: "Agent" }),
+    ];
+    expect(roundTrip(near)).toEqual(near.map((c, i) => ({ ...c, seq: i + 1 })));
+  });
+
   it("skips a line a crash cut short, wherever it was cut, and keeps the lines around it", () => {
     for (const c of [visit(), visit({ userAgent: 'a "quoted" } agent', referrer: "https://r.example/" })]) {
       const line = encodeClick(2, c);

@@ -1,6 +1,7 @@
 // Plain redirects of cached links are answered before Fastify: over real
 // HTTP (inject() never reaches the server factory), they must answer and
 // count exactly as the Fastify route does, and leave every other case to it.
+import { connect } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
@@ -64,6 +65,41 @@ describe("the redirect fast path", () => {
     expect(rows).toEqual([
       { code: link.short_code, referrer_host: "news.example.net", browser: "Chrome" },
       { code: link.short_code, referrer_host: "news.example.net", browser: "Chrome" },
+    ]);
+  });
+
+  it("answers visits that arrive together, GET and HEAD mixed, each once, and counts the GETs", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user, { long_url: "https://example.com/together" });
+    await visit(direct.url, `/${link.short_code}`, { method: "HEAD" }); // the cache miss, not a click
+    const before = direct.seen.byFastify;
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        visit(direct.url, `/${link.short_code}`, { method: i % 2 ? "HEAD" : "GET", headers: { "user-agent": CHROME } }),
+      ),
+    );
+    expect(answers.map(headersOf)).toEqual(
+      answers.map(() => ({ status: 302, location: "https://example.com/together", cacheControl: "private, no-store", contentLength: "0" })),
+    );
+    expect(direct.seen.byFastify).toBe(before);
+    // Header names in any case, as a raw client may send them; the first of repeated ones counts, as in Node.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(direct.url).port), "127.0.0.1");
+      let answer = "";
+      socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
+      socket.on("end", () => resolve(answer)).on("error", reject);
+      socket.end(
+        `GET /${link.short_code} HTTP/1.1\r\nHost: s.example\r\nUSER-AGENT: ${CHROME}\r\nReFeReR: https://a.example/\r\n` +
+          "referer: https://b.example/\r\nConnection: close\r\n\r\n",
+      );
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 302 .*\r\nlocation: https:\/\/example\.com\/together\r\n/is);
+
+    await app.clickRecorder.flush();
+    const { rows } = await db.query("SELECT browser, referrer_host, count(*)::int AS n FROM clicks GROUP BY 1, 2 ORDER BY 2 NULLS FIRST");
+    expect(rows).toEqual([
+      { browser: "Chrome", referrer_host: null, n: 20 },
+      { browser: "Chrome", referrer_host: "a.example", n: 1 },
     ]);
   });
 

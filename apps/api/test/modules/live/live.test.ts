@@ -194,7 +194,8 @@ describe("the live clicks socket", () => {
   });
 
   it("closes with 4401 when the access token expires", async () => {
-    const shortLived = await buildTestApp({ accessTokenTtlSeconds: 1 });
+    // Long enough to sign in and authenticate on a loaded CI machine (1 s raced it), short enough to wait for.
+    const shortLived = await buildTestApp({ accessTokenTtlSeconds: 3 });
     const shortUrl = await listening(shortLived);
     const user = await createUser(shortLived);
     const client = await authenticated(shortUrl, user);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // pnpm bench:writer: the click writer thread's CPU per click, stage by stage,
 // in one process without a database or a network: decoding spool lines,
-// enriching, rolling up and writing COPY text. Each stage runs over the same
+// enriching, rolling up and writing COPY data. Each stage runs over the same
 // 200,000 clicks several times and the fastest run counts, so the figures
 // repeat far better than a load test's. Three kinds of traffic: one visitor
 // on one link (what pnpm bench sends), one visitor over 10,000 links, and
@@ -42,7 +42,7 @@ async function fastest(stage) {
 }
 
 const enrich = createClickEnricher({ saltFor: async (_day, salt) => salt, pruneVisitorDataBefore: async () => {} });
-const columns = ["decode", "enrich", "roll up", "COPY text", "total"];
+const columns = ["decode", "enrich", "roll up", "COPY data", "total"];
 console.log(`The click writer's CPU per click, µs (fastest of ${RUNS} runs over ${CLICKS.toLocaleString("en")} clicks)\n`);
 console.log(["traffic".padEnd(30), ...columns.map((c) => c.padStart(9))].join(" | "));
 for (const [name, shape] of Object.entries(traffic)) {

@@ -43,6 +43,25 @@ describe("storing a batch", () => {
     ]);
   });
 
+  it("stores each click's time to the millisecond, its visitor key over the whole signed range, bots, and text without NUL", async () => {
+    const { userId, ids } = await seedLinks("t@example.com", "exact2");
+    const cases = [
+      { clickedAt: new Date("2026-12-02T10:11:12.345Z"), visitor: "9223372036854775807", isBot: true, userAgent: "nul\0inside" },
+      { clickedAt: new Date("1999-12-31T23:59:59.999Z"), visitor: "-9223372036854775808", isBot: false, userAgent: "" },
+      { clickedAt: new Date("2000-01-01T00:00:00.001Z"), visitor: null, isBot: false, userAgent: null },
+    ];
+    await repo.insertBatch(
+      cases.map((c) => ({ ...click(ids[0]!, userId), ...c })),
+      null,
+    );
+    const { rows } = await db.query("SELECT clicked_at, visitor::text, is_bot, user_agent FROM clicks ORDER BY clicked_at DESC");
+    expect(rows).toEqual([
+      { clicked_at: cases[0]!.clickedAt, visitor: cases[0]!.visitor, is_bot: true, user_agent: "nulinside" },
+      { clicked_at: cases[2]!.clickedAt, visitor: null, is_bot: false, user_agent: null },
+      { clicked_at: cases[1]!.clickedAt, visitor: cases[1]!.visitor, is_bot: false, user_agent: "" },
+    ]);
+  });
+
   it("stores nothing, rollups and checkpoint included, when the COPY fails, and its connection serves the next batch", async () => {
     const { userId, ids } = await seedLinks("g@example.com", "atomic1");
     const onePool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 1 });

@@ -125,7 +125,7 @@ describe.skipIf(!hasNginx())("through the real nginx", () => {
     }
     const visitors = async () =>
       (
-        await db.query("SELECT c.visitor FROM clicks c JOIN links l ON l.id = c.link_id WHERE l.code = $1 ORDER BY c.clicked_at, c.id", [
+        await db.query("SELECT c.visitor FROM clicks c JOIN links l ON l.id = c.link_id WHERE l.code = $1 ORDER BY c.clicked_at, c.ctid", [
           code,
         ])
       ).rows.map((r: { visitor: string }) => r.visitor);

@@ -8,6 +8,7 @@ import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { dropAllTables, ensureDatabase, migrateDatabase } from "../../src/db/database-admin.js";
 import { MIGRATIONS_DIR } from "../../src/db/migration-status.js";
+import { createClickExportRepository } from "../../src/modules/analytics/click-export-repository.js";
 import { createClickRetention } from "../../src/modules/clicks/click-retention.js";
 import { createClickPartitionsRepository } from "../../src/modules/clicks/partitions-repository.js";
 import { createClickWriterRepository } from "../../src/modules/clicks/writer-repository.js";
@@ -31,22 +32,27 @@ async function withDatabase<T>(name: string, use: (url: string, pool: pg.Pool) =
   }
 }
 
-const countsByMonth = async (pool: pg.Pool) =>
+const countsByMonth = async (pool: pg.Pool, ids = "sum(id)::text") =>
   (
     await pool.query(
-      "SELECT to_char(clicked_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS n, sum(id)::text AS ids FROM clicks GROUP BY 1 ORDER BY 1",
+      `SELECT to_char(clicked_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS n, ${ids} AS ids FROM clicks GROUP BY 1 ORDER BY 1`,
     )
   ).rows;
+
+/** A folder with the migrations that sort before `last`, and `last` itself with `including`. */
+function migrationsUpTo(last: string, including: boolean): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "shortly-migrations-"));
+  for (const name of readdirSync(MIGRATIONS_DIR)) {
+    if (name < last || (including && name === last)) cpSync(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+  }
+  return dir;
+}
 
 describe("the migration to monthly partitions", () => {
   it("keeps every click of several months, each in its month's partition, and the ids go on", async () => {
     await withDatabase("shortly_partition_migration", async (url, pool) => {
       // The schema as it was before partitioning.
-      const before = mkdtempSync(path.join(tmpdir(), "shortly-migrations-"));
-      for (const name of readdirSync(MIGRATIONS_DIR)) {
-        if (name < PARTITIONING) cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
-      }
-      await migrateDatabase(url, before);
+      await migrateDatabase(url, migrationsUpTo(PARTITIONING, false));
       const { rows } = await pool.query("INSERT INTO users (email) VALUES ('months@example.com') RETURNING id");
       const link = await pool.query(
         "INSERT INTO links (code, long_url, user_id, updated_at) VALUES ('months1', 'https://example.com/', $1, now()) RETURNING id",
@@ -65,7 +71,7 @@ describe("the migration to monthly partitions", () => {
       const expected = await countsByMonth(pool);
       const maxId = Number((await pool.query("SELECT max(id) AS id FROM clicks")).rows[0].id);
 
-      await migrateDatabase(url); // every migration: the partitioning and those after it are pending
+      await migrateDatabase(url, migrationsUpTo(PARTITIONING, true));
       expect(await countsByMonth(pool)).toEqual(expected);
       const kind = await pool.query("SELECT relkind FROM pg_class WHERE relname = 'clicks'");
       expect(kind.rows[0].relkind).toBe("p");
@@ -79,6 +85,9 @@ describe("the migration to monthly partitions", () => {
       ]);
       const next = await pool.query("INSERT INTO clicks (link_id) VALUES ($1) RETURNING id", [link.rows[0].id]);
       expect(Number(next.rows[0].id)).toBeGreaterThan(maxId);
+      await pool.query("DELETE FROM clicks WHERE id = $1", [next.rows[0].id]);
+      await migrateDatabase(url); // those after it too: the raw clicks lose their key and their id, none of their rows
+      expect(await countsByMonth(pool, "NULL")).toEqual(expected.map((month) => ({ ...month, ids: null })));
       // Deleting the link still deletes its clicks (the statement trigger), across partitions.
       await pool.query("DELETE FROM links WHERE id = $1", [link.rows[0].id]);
       expect((await pool.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n).toBe(0);
@@ -105,26 +114,33 @@ const click = (linkId: number, userId: number, code: string, at: string, isBot =
   });
 
 describe("raw clicks", () => {
-  it("keep one index, the export's, and no primary key, while ids still come from the sequence", async () => {
+  it("keep one index, the export's, no key and no id, and the export reads them in the order stored", async () => {
     const indexes = await db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'clicks' ORDER BY indexname");
     expect(indexes.rows.map((r) => r.indexname)).toEqual(["clicks_link_id_clicked_at_idx"]);
     const keys = await db.query(
       "SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'clicks'::regclass AND contype IN ('p', 'u')",
     );
     expect(keys.rows[0].n).toBe(0);
+    const columns = await db.query(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'clicks' ORDER BY ordinal_position",
+    );
+    expect(columns.rows.map((r) => r.column_name)).not.toContain("id");
+    expect((await db.query("SELECT to_regclass('clicks_id_seq') AS seq")).rows[0].seq).toBeNull();
     const user = await createUser(app);
     const link = await createLink(app, user);
     const { rows } = await db.query("SELECT id FROM links WHERE code = $1", [link.short_code]);
-    await createClickWriterRepository(db).insertBatch(
-      [
-        click(rows[0].id, user.id, link.short_code, "2026-12-02T10:00:00Z"),
-        click(rows[0].id, user.id, link.short_code, "2026-12-02T10:00:00Z"),
-      ],
-      null,
-    );
-    const ids = (await db.query("SELECT id FROM clicks ORDER BY id")).rows.map((r) => Number(r.id));
-    expect(ids).toHaveLength(2);
-    expect(ids[1]).toBeGreaterThan(ids[0]!);
+    // Clicks of one millisecond, over two batches: the export gives them as they were stored.
+    const writer = createClickWriterRepository(db);
+    const sameTime = (n: number) => ({
+      ...click(rows[0].id, user.id, link.short_code, "2026-12-02T10:00:00.123Z"),
+      referrer: `https://r${n}.example/`,
+    });
+    await writer.insertBatch([1, 2, 3].map(sameTime), null);
+    await writer.insertBatch([4, 5].map(sameTime), null);
+    const stream = await createClickExportRepository(db).streamClicks({ linkId: rows[0].id }, null);
+    const exported: string[] = [];
+    for await (const row of stream) exported.push(row.referrer);
+    expect(exported).toEqual([1, 2, 3, 4, 5].map((n) => `https://r${n}.example/`));
   });
 });
 

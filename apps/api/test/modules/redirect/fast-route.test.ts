@@ -60,7 +60,7 @@ describe("the redirect fast path", () => {
 
     await app.clickRecorder.flush();
     const { rows } = await db.query(
-      "SELECT links.code, referrer_host, browser FROM clicks JOIN links ON links.id = clicks.link_id ORDER BY clicks.id",
+      "SELECT links.code, referrer_host, browser FROM clicks JOIN links ON links.id = clicks.link_id ORDER BY clicks.clicked_at, clicks.ctid",
     );
     expect(rows).toEqual([
       { code: link.short_code, referrer_host: "news.example.net", browser: "Chrome" },

@@ -57,6 +57,7 @@ export const envSchema = z.object({
     .default(1024 ** 3),
   CLICK_FLUSH_INTERVAL_MS: z.coerce.number().int().min(1).max(10_000).default(50),
   CLICK_MEMORY_QUEUE: z.coerce.number().int().min(1).default(100_000),
+  CLICK_MAX_BATCH: z.coerce.number().int().min(100).max(1_000_000).default(200_000),
   /** Redirects first: while they saturate the event loop, clicks wait on disk up to this long (0: never). */
   CLICK_MAX_DEFER_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   /** Below the 60 s idle timeouts of nginx and most load balancers. */

@@ -48,6 +48,7 @@ export function appConfigFrom(env: Env, { version, databaseUrl, dataDir, apiRoot
       spoolMaxBytes: env.SPOOL_MAX_BYTES,
       flushIntervalMs: env.CLICK_FLUSH_INTERVAL_MS,
       maxInMemory: env.CLICK_MEMORY_QUEUE,
+      maxBatchSize: env.CLICK_MAX_BATCH,
       maxDeferMs: env.CLICK_MAX_DEFER_MS,
       retentionDays: env.CLICK_RETENTION_DAYS ?? null,
     },

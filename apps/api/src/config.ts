@@ -47,6 +47,8 @@ export interface AppConfig {
     spoolMaxBytes: number;
     flushIntervalMs: number;
     maxInMemory: number;
+    /** The most clicks one transaction stores (when the writer is behind). */
+    maxBatchSize: number;
     maxDeferMs: number;
     /** Raw clicks older than this many days are dropped; null keeps them forever. */
     retentionDays: number | null;

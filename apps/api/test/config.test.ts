@@ -25,6 +25,12 @@ describe("parseEnv", () => {
     });
   });
 
+  it("bounds the click writer's batches: 200,000 clicks by default, 100 to 1,000,000", () => {
+    expect(parseEnv({}, noFiles).CLICK_MAX_BATCH).toBe(200_000);
+    expect(parseEnv({ CLICK_MAX_BATCH: "5000" }, noFiles).CLICK_MAX_BATCH).toBe(5000);
+    for (const bad of ["99", "1000001", "many"]) expect(() => parseEnv({ CLICK_MAX_BATCH: bad }, noFiles), bad).toThrow(/CLICK_MAX_BATCH/);
+  });
+
   it("reads secrets from *_FILE", () => {
     const env = parseEnv(
       {

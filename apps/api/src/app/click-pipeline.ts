@@ -20,6 +20,7 @@ export function createClickPipeline(app: App, config: AppConfig): ClickRecorder 
     log: app.log,
     flushIntervalMs: config.clicks.flushIntervalMs,
     maxInMemory: config.clicks.maxInMemory,
+    maxBatchSize: config.clicks.maxBatchSize,
     maxDeferMs: config.clicks.maxDeferMs,
     publishLive: app.liveClicks.publish,
   });

@@ -34,6 +34,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       spoolMaxBytes: 1024 ** 3,
       flushIntervalMs: 50,
       maxInMemory: 100_000,
+      maxBatchSize: 200_000,
       maxDeferMs: 30_000,
       retentionDays: null,
     },

@@ -17,6 +17,8 @@ export interface ClickRecorderOptions {
   flushIntervalMs: number;
   /** Clicks the writer holds in memory; beyond it they are read back from the spool. */
   maxInMemory: number;
+  /** The most clicks one transaction stores. */
+  maxBatchSize: number;
   /** How long clicks may wait to be written while redirects saturate the event loop; 0: never. */
   maxDeferMs: number;
   /** Where the live view's messages for each stored batch go. */
@@ -59,6 +61,7 @@ export function createClickRecorder({
   log,
   flushIntervalMs,
   maxInMemory,
+  maxBatchSize,
   maxDeferMs,
   publishLive,
 }: ClickRecorderOptions): ClickRecorder {
@@ -67,7 +70,7 @@ export function createClickRecorder({
   const pendingAge = createPendingAge();
 
   const writer = superviseWriterThread({
-    workerData: { databaseUrl, spool: spool && { dir: spool.dir, spoolId: spool.spoolId }, flushIntervalMs, maxInMemory, maxDeferMs },
+    workerData: { databaseUrl, spool: spool && { dir: spool.dir, spoolId: spool.spoolId }, flushIntervalMs, maxInMemory, maxBatchSize, maxDeferMs },
     log,
     onMessage(message) {
       switch (message.type) {

@@ -5,6 +5,7 @@ export interface ClickWriterThreadData {
   spool: { dir: string; spoolId: string } | null;
   flushIntervalMs: number;
   maxInMemory: number;
+  maxBatchSize: number;
   /** Set when the thread replaces one that died: read the spool from its checkpoint up to here. */
   resume?: { lastSeq: number };
   /** How long clicks may wait while the redirects are saturated; 0: never. */

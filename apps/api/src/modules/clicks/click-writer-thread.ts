@@ -45,6 +45,7 @@ const writer = createClickWriter({
   log,
   flushIntervalMs: config.flushIntervalMs,
   maxInMemory: config.maxInMemory,
+  maxBatchSize: config.maxBatchSize,
   resume: config.resume,
   maxDeferMs: config.maxDeferMs,
   onCommitted: (seq) => post({ type: "committed", seq }),

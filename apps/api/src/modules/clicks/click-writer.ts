@@ -18,7 +18,7 @@ export function createClickWriter({
   spool,
   log,
   flushIntervalMs = 50,
-  maxBatchSize = 50_000,
+  maxBatchSize = 200_000,
   maxInMemory = 100_000,
   resume,
   maxDeferMs = 0,

@@ -14,6 +14,7 @@ const tinySpool = await buildTestApp({
     spoolMaxBytes: 1024,
     flushIntervalMs: 60_000,
     maxInMemory: 100,
+    maxBatchSize: 200_000,
     maxDeferMs: 0,
     retentionDays: null,
   },

@@ -14,8 +14,11 @@ export async function seedRedirectLinks(pool) {
   await pool.query("INSERT INTO links (code, long_url, user_id, updated_at) VALUES ('hotlink', 'https://example.com/hot', $1, now())", [
     rows[0].id,
   ]);
-  return Array.from({ length: SPREAD_LINKS }, (_, i) => `sp${String(i + 1).padStart(6, "0")}`);
+  return spreadCodes();
 }
+
+/** The spread links' codes, `sp000001`…: what seedRedirectLinks stores. */
+export const spreadCodes = () => Array.from({ length: SPREAD_LINKS }, (_, i) => `sp${String(i + 1).padStart(6, "0")}`);
 
 /** Visits every code once, so timed runs measure the steady state (cache warm) as in production. */
 export async function warmLinkCache(serverUrl, codes) {

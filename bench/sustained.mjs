@@ -2,8 +2,9 @@
 // pnpm bench (second part): sustained redirect throughput, longer than the
 // click writer may defer (CLICK_MAX_DEFER_MS, 30 s by default), so storage
 // is paid for inside the measurement. Rows: a bare Node http 302 (the
-// ceiling), bare Fastify, and the production server with default settings
-// for one hot link and for 10,000 links, then the bare Node server again:
+// ceiling), the same asked for the spread rounds' paths, bare Fastify, and
+// the production server with default settings for one hot link and for
+// 10,000 links, then the bare Node server again:
 // these machines drift within minutes (docs/performance.md), so the
 // ceiling is the mean of the rounds before and after ours, and both are
 // printed. For ours, CPU per stored click:
@@ -19,7 +20,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { benchDatabase, dropDatabase, freshDatabase } from "./database.mjs";
-import { seedRedirectLinks, warmLinkCache } from "./links.mjs";
+import { seedRedirectLinks, spreadCodes, warmLinkCache } from "./links.mjs";
 import { startBare, startShortly } from "./processes.mjs";
 import { wrk } from "./wrk.mjs";
 
@@ -107,15 +108,18 @@ async function roundsDatabase(url) {
 console.log(`Sustained rounds of ${SECONDS} s, 64 connections (database: ${db.where})\n`);
 const results = [];
 /** A round against a bare server. They store nothing: their CPU per answer is what Node's HTTP handling costs here. */
-async function bareRound(name, script, ...args) {
+async function bareRound(name, script, args = [], paths = ["/abc1234"]) {
   const server = await startBare(script, ...args);
   const cpuBefore = cpuSeconds(server.pid);
-  const r = await wrk(server.url, { paths: ["/abc1234"], seconds: SECONDS });
+  const r = await wrk(server.url, { paths, seconds: SECONDS });
   results.push({ name, rps: r.rps, requests: r.requests, server: cpuSeconds(server.pid) - cpuBefore });
   server.stop();
 }
 await bareRound("bare Node http 302, before", "bare-node-server.mjs");
-await bareRound("bare Node, answer next turn", "bare-node-server.mjs", "later");
+// The same server asked for the spread rounds' 10,000 paths: wrk picks each request's path in Lua,
+// which costs the shared CPU more than its one static request, so this is the spread traffic's ceiling.
+await bareRound("bare Node, 10,000 paths", "bare-node-server.mjs", [], spreadCodes().map((code) => `/${code}`));
+await bareRound("bare Node, answer next turn", "bare-node-server.mjs", ["later"]);
 await bareRound("bare Fastify 302", "bare-server.mjs");
 /** Our two rows, one hot link and 10,000 links, for the build in `checkout`. */
 async function shortlyRounds(label, database, checkout) {
@@ -177,6 +181,11 @@ for (const r of results) {
     r.stored === undefined ? "" : perClick(r.server + r.postgres),
   ];
   console.log([r.name.padEnd(34), ...cells.map((c, i) => c.padStart(columns[i].length))].join(" | "));
+}
+// Spread traffic against the bare server asked for the same paths (a ceiling that includes wrk's cost of choosing them).
+const spreadCeiling = results.find((r) => r.name === "bare Node, 10,000 paths");
+for (const r of results.filter((r) => r.name.endsWith("10,000 links"))) {
+  console.log(`${r.name}: ${(r.rps / spreadCeiling.rps).toFixed(2)} × bare Node asked for the same 10,000 paths`);
 }
 if (beforeCheckout) {
   // The issue-style comparison: this build's CPU per stored click as a share of the other build's.

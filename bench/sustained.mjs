@@ -118,7 +118,12 @@ async function bareRound(name, script, args = [], paths = ["/abc1234"]) {
 await bareRound("bare Node http 302, before", "bare-node-server.mjs");
 // The same server asked for the spread rounds' 10,000 paths: wrk picks each request's path in Lua,
 // which costs the shared CPU more than its one static request, so this is the spread traffic's ceiling.
-await bareRound("bare Node, 10,000 paths", "bare-node-server.mjs", [], spreadCodes().map((code) => `/${code}`));
+await bareRound(
+  "bare Node, 10,000 paths",
+  "bare-node-server.mjs",
+  [],
+  spreadCodes().map((code) => `/${code}`),
+);
 await bareRound("bare Node, answer next turn", "bare-node-server.mjs", ["later"]);
 await bareRound("bare Fastify 302", "bare-server.mjs");
 /** Our two rows, one hot link and 10,000 links, for the build in `checkout`. */

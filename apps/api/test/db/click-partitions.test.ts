@@ -114,7 +114,7 @@ const click = (linkId: number, userId: number, code: string, at: string, isBot =
   });
 
 describe("raw clicks", () => {
-  it("keep one index, the export's, no key and no id, and the export reads them in the order stored", async () => {
+  it("keep one index, the export's, no key and no id, and the export gives every click of one millisecond", async () => {
     const indexes = await db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'clicks' ORDER BY indexname");
     expect(indexes.rows.map((r) => r.indexname)).toEqual(["clicks_link_id_clicked_at_idx"]);
     const keys = await db.query(
@@ -129,7 +129,7 @@ describe("raw clicks", () => {
     const user = await createUser(app);
     const link = await createLink(app, user);
     const { rows } = await db.query("SELECT id FROM links WHERE code = $1", [link.short_code]);
-    // Clicks of one millisecond, over two batches: the export gives them as they were stored.
+    // Clicks of one millisecond, over two batches (in no defined order among themselves).
     const writer = createClickWriterRepository(db);
     const sameTime = (n: number) => ({
       ...click(rows[0].id, user.id, link.short_code, "2026-12-02T10:00:00.123Z"),
@@ -140,7 +140,7 @@ describe("raw clicks", () => {
     const stream = await createClickExportRepository(db).streamClicks({ linkId: rows[0].id }, null);
     const exported: string[] = [];
     for await (const row of stream) exported.push(row.referrer);
-    expect(exported).toEqual([1, 2, 3, 4, 5].map((n) => `https://r${n}.example/`));
+    expect(exported.sort()).toEqual([1, 2, 3, 4, 5].map((n) => `https://r${n}.example/`));
   });
 });
 

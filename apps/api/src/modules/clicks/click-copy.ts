@@ -2,9 +2,8 @@ import type { EnrichedClick } from "./click.js";
 
 /**
  * The raw click columns, in the order clickRows() writes them, in COPY's
- * binary format: PostgreSQL reads each value as it is stored instead of
- * parsing text (half of its CPU per click was the text's line splitting and
- * the time's parsing; docs/performance.md).
+ * binary format: PostgreSQL stores each value as sent instead of parsing
+ * text (docs/performance.md).
  */
 export const COPY_CLICKS = `COPY clicks (link_id, clicked_at, referrer, referrer_host, user_agent, browser, os, device, country, city, is_bot, visitor) FROM STDIN (FORMAT binary)`;
 
@@ -18,7 +17,7 @@ const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 const TWO_TO_32 = 2 ** 32;
 /** A row's own part: the field count, link_id and clicked_at, each value after its length. */
 const ROW_HEAD_BYTES = 2 + 4 + 4 + 4 + 8;
-/** Bytes per chunk: a row's details are at most some 13 KB (the columns' widths in UTF-8). */
+/** Bytes per chunk, more than a row's widest details (the columns' widths in UTF-8). */
 const CHUNK_BYTES = 64 * 1024;
 
 /** Room a row's details may need: a UTF-16 code unit is at most three bytes in UTF-8. */

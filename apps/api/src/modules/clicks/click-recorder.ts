@@ -70,7 +70,14 @@ export function createClickRecorder({
   const pendingAge = createPendingAge();
 
   const writer = superviseWriterThread({
-    workerData: { databaseUrl, spool: spool && { dir: spool.dir, spoolId: spool.spoolId }, flushIntervalMs, maxInMemory, maxBatchSize, maxDeferMs },
+    workerData: {
+      databaseUrl,
+      spool: spool && { dir: spool.dir, spoolId: spool.spoolId },
+      flushIntervalMs,
+      maxInMemory,
+      maxBatchSize,
+      maxDeferMs,
+    },
     log,
     onMessage(message) {
       switch (message.type) {

@@ -8,7 +8,15 @@ import { createLink, createUser } from "../../helpers/factories.js";
 
 const spoolDir = mkdtempSync(path.join(tmpdir(), "shortly-recorder-spool-"));
 const app = await buildTestApp({
-  clicks: { spoolDir, spoolMaxBytes: 1024 ** 3, flushIntervalMs: 50, maxInMemory: 100_000, maxBatchSize: 200_000, maxDeferMs: 0, retentionDays: null },
+  clicks: {
+    spoolDir,
+    spoolMaxBytes: 1024 ** 3,
+    flushIntervalMs: 50,
+    maxInMemory: 100_000,
+    maxBatchSize: 200_000,
+    maxDeferMs: 0,
+    retentionDays: null,
+  },
 });
 const db = testDb();
 resetDatabaseBeforeEach(db);

@@ -23,7 +23,9 @@ const db = testDb();
 resetDatabaseBeforeEach(db);
 
 const clicks = async () =>
-  (await db.query("SELECT link_id, referrer, user_agent, country FROM clicks ORDER BY clicked_at, ctid")).rows as Array<Record<string, unknown>>;
+  (await db.query("SELECT link_id, referrer, user_agent, country FROM clicks ORDER BY clicked_at, ctid")).rows as Array<
+    Record<string, unknown>
+  >;
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 describe("GET /:code", () => {

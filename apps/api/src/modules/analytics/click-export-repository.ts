@@ -20,9 +20,10 @@ export interface ExportRow {
 export function createClickExportRepository(exportPool: pg.Pool) {
   return {
     /**
-     * Raw clicks in time order through a server-side cursor, 1,000 rows at a
-     * time (clicks of the same millisecond have no order between them): memory stays flat however many there are. The connection goes
-     * back to the pool when the stream ends, fails or is destroyed.
+     * Raw clicks in time order (those of one millisecond in no defined
+     * order) through a server-side cursor, 1,000 rows at a time: memory
+     * stays flat however many there are. The connection goes back to the
+     * pool when the stream ends, fails or is destroyed.
      */
     async streamClicks(scope: Scope, range: DayRange | null): Promise<Readable> {
       const [filter, params] = "linkId" in scope ? ["c.link_id = $1", [scope.linkId]] : ["l.user_id = $1", [scope.userId]];

@@ -12,7 +12,7 @@ const COLUMNS = 12;
 const HEADER = Buffer.concat([Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"), Buffer.alloc(8)]);
 /** A field count of -1 ends the data. */
 const TRAILER = Buffer.from([0xff, 0xff]);
-/** PostgreSQL's timestamps count microseconds from 2000-01-01 UTC. */
+/** PostgreSQL's timestamps count microseconds from its own epoch, the start of the year 2000 in UTC. */
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 const TWO_TO_32 = 2 ** 32;
 /** A row's own part: the field count, link_id and clicked_at, each value after its length. */
@@ -20,7 +20,11 @@ const ROW_HEAD_BYTES = 2 + 4 + 4 + 4 + 8;
 /** Bytes per chunk, more than a row's widest details (the columns' widths in UTF-8). */
 const CHUNK_BYTES = 64 * 1024;
 
-/** Room a row's details may need: a UTF-16 code unit is at most three bytes in UTF-8. */
+/**
+ * Room a row's details may need: eight text lengths and their UTF-8 (a
+ * UTF-16 code unit is at most three bytes), is_bot's length and byte,
+ * the visitor key's length and eight bytes.
+ */
 const maxDetailsBytes = (c: EnrichedClick) =>
   8 * 4 +
   3 *

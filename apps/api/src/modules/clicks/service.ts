@@ -9,20 +9,19 @@ export { ClicksUnavailableError } from "./errors.js";
 
 export function createClicksService(repo: ClicksRepository, recorder: ClickRecorder) {
   // Every click of an event-loop turn shares the recorder's one promise; it is wrapped once, not per click.
-  let spooled: Promise<void> | null = null;
-  let unavailable: Promise<void> = Promise.resolve();
+  let turn: { spooled: Promise<void>; unavailable: Promise<void> } | null = null;
   return {
     /** Resolves once the click is safe from a crash; the redirect waits for that, not for the database. */
     record(click: NewClick): Promise<void> {
       try {
-        const turn = recorder.record(click);
-        if (turn !== spooled) {
-          spooled = turn;
-          unavailable = turn.catch((error: unknown) => {
+        const spooled = recorder.record(click);
+        if (!turn || turn.spooled !== spooled) {
+          const unavailable = spooled.catch((error: unknown) => {
             throw new ClicksUnavailableError({ cause: error });
           });
+          turn = { spooled, unavailable };
         }
-        return unavailable;
+        return turn.unavailable;
       } catch (error) {
         if (error instanceof SpoolFullError) throw new ClicksUnavailableError({ cause: error });
         throw error;

@@ -18,6 +18,18 @@ const app = await buildTestApp({
     retentionDays: null,
   },
 });
+// The same pipeline with batches of at most two clicks, flushed only when asked.
+const smallBatches = await buildTestApp({
+  clicks: {
+    spoolDir: mkdtempSync(path.join(tmpdir(), "shortly-recorder-small-batches-")),
+    spoolMaxBytes: 1024 ** 3,
+    flushIntervalMs: 60_000,
+    maxInMemory: 100_000,
+    maxBatchSize: 2,
+    maxDeferMs: 0,
+    retentionDays: null,
+  },
+});
 const db = testDb();
 resetDatabaseBeforeEach(db);
 const clickCount = async () => (await db.query("SELECT count(*)::int AS n FROM clicks")).rows[0].n as number;
@@ -44,5 +56,29 @@ describe("click recorder", () => {
     expect((await db.query("SELECT sum(clicks)::int AS n FROM link_daily_clicks")).rows[0].n).toBe(30);
     expect(app.clickRecorder.pending).toBe(0);
     expect(readdirSync(spoolDir).length).toBeGreaterThan(0); // the live spool, kept until shutdown
+  });
+
+  it("stores at most maxBatchSize clicks per transaction, in the writer thread it configures", async () => {
+    const user = await createUser(smallBatches);
+    const link = await createLink(smallBatches, user);
+    // Each batch is one transaction: the transactions that stored this link's clicks are counted.
+    await db.query("CREATE TABLE test_click_transactions (link_id int, tx bigint)");
+    await db.query(`CREATE FUNCTION test_note_click() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO test_click_transactions VALUES (NEW.link_id, txid_current()); RETURN NULL; END $$`);
+    await db.query("CREATE TRIGGER test_note_click AFTER INSERT ON clicks FOR EACH ROW EXECUTE FUNCTION test_note_click()");
+    try {
+      for (let i = 0; i < 5; i++) expect((await smallBatches.inject({ url: `/${link.short_code}` })).statusCode).toBe(302);
+      await smallBatches.clickRecorder.flush();
+      expect(await clickCount()).toBe(5);
+      const { rows } = await db.query(
+        "SELECT count(DISTINCT tx)::int AS n FROM test_click_transactions WHERE link_id = (SELECT id FROM links WHERE code = $1)",
+        [link.short_code],
+      );
+      expect(rows[0].n).toBe(3);
+    } finally {
+      await db.query("DROP TRIGGER test_note_click ON clicks");
+      await db.query("DROP FUNCTION test_note_click()");
+      await db.query("DROP TABLE test_click_transactions");
+    }
   });
 });

@@ -9,14 +9,46 @@ export interface SpooledClick extends NewClick {
 /** Spool segment files end so. */
 export const SPOOL_SUFFIX = ".clicks";
 
+/** What JSON.stringify would escape: quotes, backslashes, control characters; surrogates (a lone one is escaped). */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * A JSON string literal (or null) that remembers the last value it wrote:
+ * a visitor's user agent, address and referrer repeat from click to click,
+ * and JSON.stringify is a call into the runtime on every visit.
+ */
+function jsonText() {
+  let lastValue: string | null = null;
+  let lastText = "null";
+  return (value: string | null): string => {
+    if (value !== lastValue) {
+      lastValue = value;
+      lastText = value === null ? "null" : NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+    }
+    return lastText;
+  };
+}
+const referrerText = jsonText();
+const userAgentText = jsonText();
+const ipText = jsonText();
+/** The clicks of one millisecond share its digits. */
+let lastTime = Number.NaN;
+let lastTimeText = "";
+
 /**
  * One JSON line per click, with short keys, written by hand: the spool is
  * written on every visit. Numbers and codes ([A-Za-z0-9_-]) need no
- * escaping; the visitor's strings go through JSON.stringify.
+ * escaping; the visitor's strings only where JSON needs it.
  */
-const text = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
-export const encodeClick = (seq: number, c: NewClick) =>
-  `{"s":${seq},"l":${c.linkId},"o":${c.userId},"c":"${c.code}","t":${c.clickedAt.getTime()},"r":${text(c.referrer)},"u":${text(c.userAgent)},"i":${text(c.ip)}}\n`;
+export function encodeClick(seq: number, c: NewClick): string {
+  const time = c.clickedAt.getTime();
+  if (time !== lastTime) {
+    lastTime = time;
+    lastTimeText = String(time);
+  }
+  return `{"s":${seq},"l":${c.linkId},"o":${c.userId},"c":"${c.code}","t":${lastTimeText},"r":${referrerText(c.referrer)},"u":${userAgentText(c.userAgent)},"i":${ipText(c.ip)}}\n`;
+}
 
 /** Any line JSON can read: one with escapes, or one a crash cut short (which does not parse). */
 function parseClick(line: string): SpooledClick | null {

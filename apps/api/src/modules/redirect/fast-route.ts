@@ -17,6 +17,36 @@ export function createFastRedirect(redirects: RedirectService, trustProxy: strin
   const trusted = trustProxy.length > 0 ? proxyAddr.compile(trustProxy) : null;
   const clientIp = (req: IncomingMessage) => (trusted ? proxyAddr(req, trusted) : req.socket.remoteAddress) ?? null;
 
+  /**
+   * Redirects waiting for their clicks to reach the spool, as (req, res,
+   * location, status) runs in one array per promise: the visits of a turn
+   * share one, so they are answered by one reaction, not one per visit.
+   */
+  let batch: unknown[] | null = null;
+  let batchFor: Promise<void> | null = null;
+  const answer = (waiting: unknown[], fastify: Handler, spooled: boolean) => {
+    if (batch === waiting) {
+      batch = null;
+      batchFor = null;
+    }
+    for (let i = 0; i < waiting.length; i += 4) {
+      const req = waiting[i] as IncomingMessage;
+      const res = waiting[i + 1] as ServerResponse;
+      // A destination Node refuses as a header, or a spool that could not be written (503): Fastify's path answers.
+      if (!spooled || !writeRedirect(res, waiting[i + 2] as string, waiting[i + 3] as number)) fastify(req, res);
+    }
+  };
+  const waitFor = (spooled: Promise<void>, fastify: Handler) => {
+    const waiting: unknown[] = [];
+    spooled.then(
+      () => answer(waiting, fastify, true),
+      () => answer(waiting, fastify, false),
+    );
+    batch = waiting;
+    batchFor = spooled;
+    return waiting;
+  };
+
   return (req: IncomingMessage, res: ServerResponse, fastify: Handler): void => {
     const { url, method } = req;
     if ((method !== "GET" && method !== "HEAD") || !url) return fastify(req, res);
@@ -26,11 +56,9 @@ export function createFastRedirect(redirects: RedirectService, trustProxy: strin
     if (path.indexOf("/", 1) !== -1) return fastify(req, res);
     const hit = redirects.redirectFromCache(visitFrom(req, path.slice(1), clientIp(req)));
     if (!hit) return fastify(req, res);
-    hit.spooled.then(
-      // A destination Node refuses as a header: Fastify's error handling answers.
-      () => writeRedirect(res, hit.location, hit.status) || fastify(req, res),
-      () => fastify(req, res), // the spool could not be written: Fastify's path answers (503)
-    );
+    // A HEAD (nothing to spool) between a turn's GETs starts a batch of its own: each waits for its own promise.
+    const waiting = hit.spooled === batchFor ? batch! : waitFor(hit.spooled, fastify);
+    waiting.push(req, res, hit.location, hit.status);
   };
 }
 

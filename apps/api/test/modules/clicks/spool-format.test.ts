@@ -39,6 +39,23 @@ describe("the spool's lines", () => {
     expect(roundTrip(odd)).toEqual(odd.map((c, i) => ({ ...c, seq: i + 1 })));
   });
 
+  it("write a value that needs escaping after, between and before plain ones", () => {
+    // The encoder remembers the last value of each field: an escaped one must not leak into the next click.
+    const mixed = [
+      visit({ userAgent: "plain" }),
+      visit({ userAgent: 'quo"te', referrer: "back\\slash", ip: "ctl\u0001" }),
+      visit({ userAgent: 'quo"te', referrer: "back\\slash", ip: "ctl\u0001" }),
+      visit({ userAgent: "lone \ud800 surrogate", referrer: null, ip: null }),
+      visit({ userAgent: "plain", referrer: "latin1 \u00ff\u007f", ip: "203.0.113.9" }),
+      visit({ userAgent: null }),
+      visit({ userAgent: "plain" }),
+    ];
+    const lines = mixed.map((c, i) => encodeClick(i + 1, c));
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(JSON.parse(lines[3]!).u).toBe("lone \ud800 surrogate");
+    expect(decodeLines(lines.join(""), [])).toEqual(mixed.map((c, i) => ({ ...c, seq: i + 1 })));
+  });
+
   it("read a value whole when it starts or ends like the click before's, and never take a forged one for it", () => {
     const near = [
       visit({ userAgent: "Agent", referrer: "https://r.example/" }),

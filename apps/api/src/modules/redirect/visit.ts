@@ -13,16 +13,21 @@ export interface Visit extends VisitTarget {
   ip: string | null;
 }
 
+/** Whether a header name as sent equals `name` (lower-case letters and "-"), compared without a lower-cased copy. */
+function isHeader(key: string, name: string): boolean {
+  if (key.length !== name.length) return false;
+  // Setting bit 0x20 lower-cases a letter and keeps "-"; only a CR could pass for "-", and header names hold none.
+  for (let i = 0; i < name.length; i++) if ((key.charCodeAt(i) | 0x20) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * The first value of a header that Node keeps only once (user-agent,
  * referer), read from the raw list: `req.headers` would build an object of
  * every header on each visit. `name` is lower-case.
  */
 function firstHeader(rawHeaders: string[], name: string): string | null {
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    const key = rawHeaders[i]!;
-    if (key.length === name.length && key.toLowerCase() === name) return rawHeaders[i + 1]!;
-  }
+  for (let i = 0; i < rawHeaders.length; i += 2) if (isHeader(rawHeaders[i]!, name)) return rawHeaders[i + 1]!;
   return null;
 }
 

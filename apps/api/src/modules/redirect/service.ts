@@ -55,7 +55,7 @@ export function createRedirectService({ repo, clicks, cache, verifyPassword, clo
      * every answer but a plain 302 keeps a single implementation.
      */
     redirectFromCache(visit: Visit): { location: string; status: number; spooled: Promise<void> } | null {
-      // Only decide() fills the cache, after isServableCode: a cached code is servable.
+      // Only decide() adds codes to the cache, after isServableCode: a cached code is servable.
       const link = cache.get(visit.code);
       if (cache.hasStale) scheduleRefresh();
       if (!link) return null;

@@ -17,8 +17,9 @@ export function freePort() {
   });
 }
 
-async function waitForHttp(url) {
-  for (let i = 0; i < 600; i++) {
+/** Waits for an answer from `url` (any status), up to `seconds`. */
+async function waitForHttp(url, seconds = 30) {
+  for (let i = 0; i < seconds * 20; i++) {
     try {
       await fetch(url, { redirect: "manual" });
       return;
@@ -29,23 +30,29 @@ async function waitForHttp(url) {
   throw new Error(`no answer from ${url}`);
 }
 
-/** A ceiling server: bare Fastify (bare-server.mjs) or bare Node http (bare-node-server.mjs). */
-export async function startBare(script = "bare-server.mjs", ...args) {
+/**
+ * A ceiling server: bare Fastify (bare-server.mjs) or bare Node http
+ * (bare-node-server.mjs). `launcher`: a command Node runs under (valgrind).
+ */
+export async function startBare(script = "bare-server.mjs", args = [], launcher = []) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(here, script), String(port), ...args], { stdio: "inherit" });
+  const [command, ...rest] = [...launcher, process.execPath, path.join(here, script), String(port), ...args];
+  const child = spawn(command, rest, { stdio: "inherit" });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/abc1234`);
+  await waitForHttp(`${url}/abc1234`, launcher.length ? 300 : 30);
   return { url, pid: child.pid, stop: () => child.kill("SIGTERM") };
 }
 
 /**
  * The production server, exactly as `pnpm start` runs it, on the benchmark
  * database: this checkout's build, or the one in `checkout` (another commit's).
+ * `launcher`: a command Node runs under (valgrind).
  */
-export async function startShortly(databaseUrl, spoolDir, extraEnv = {}, nodeArgs = [], checkout = root) {
+export async function startShortly(databaseUrl, spoolDir, extraEnv = {}, nodeArgs = [], checkout = root, launcher = []) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs, path.join(checkout, "apps/api/dist/server.js")], {
+  const [command, ...args] = [...launcher, process.execPath, ...nodeArgs, path.join(checkout, "apps/api/dist/server.js")];
+  const child = spawn(command, args, {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
@@ -63,7 +70,7 @@ export async function startShortly(databaseUrl, spoolDir, extraEnv = {}, nodeArg
     },
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  await waitForHttp(`${url}/health`);
+  await waitForHttp(`${url}/health`, launcher.length ? 300 : 30);
   return {
     url,
     pid: child.pid,

@@ -109,7 +109,7 @@ console.log(`Sustained rounds of ${SECONDS} s, 64 connections (database: ${db.wh
 const results = [];
 /** A round against a bare server. They store nothing: their CPU per answer is what Node's HTTP handling costs here. */
 async function bareRound(name, script, args = [], paths = ["/abc1234"]) {
-  const server = await startBare(script, ...args);
+  const server = await startBare(script, args);
   const cpuBefore = cpuSeconds(server.pid);
   const r = await wrk(server.url, { paths, seconds: SECONDS });
   results.push({ name, rps: r.rps, requests: r.requests, server: cpuSeconds(server.pid) - cpuBefore });

@@ -76,6 +76,25 @@ const sameDetails = (a: EnrichedClick, b: EnrichedClick) =>
   a.isBot === b.isBot;
 
 /**
+ * The clicks grouped by link, in ascending link id, each link's in the
+ * batch's (time) order. The raw table's index leads with the link: rows in
+ * that order insert next to each other in the index, on pages just touched,
+ * instead of at a random place per row. One link's batch is returned as is.
+ */
+export function inLinkOrder(clicks: EnrichedClick[]): EnrichedClick[] {
+  const byLink = new Map<number, EnrichedClick[]>();
+  for (const c of clicks) {
+    const group = byLink.get(c.linkId);
+    if (group) group.push(c);
+    else byLink.set(c.linkId, [c]);
+  }
+  if (byLink.size <= 1) return clicks;
+  const ordered: EnrichedClick[] = [];
+  for (const linkId of [...byLink.keys()].sort((a, b) => a - b)) for (const c of byLink.get(linkId)!) ordered.push(c);
+  return ordered;
+}
+
+/**
  * A batch as COPY binary data, one row per click, in chunks of bytes to
  * stream to COPY. COPY is the cheapest way into PostgreSQL for rows in
  * bulk: no array literals to build here and parse there, no unnest, and the
@@ -92,7 +111,7 @@ export function clickRows(clicks: EnrichedClick[]): Buffer[] {
   let detailsFrom = chunk;
   let detailsStart = 0;
   let detailsEnd = 0;
-  for (const c of clicks) {
+  for (const c of inLinkOrder(clicks)) {
     const same = previous !== undefined && sameDetails(previous, c);
     const room = ROW_HEAD_BYTES + (same ? detailsEnd - detailsStart : maxDetailsBytes(c));
     if (at + room > chunk.length) {

@@ -94,6 +94,28 @@ describe("clicks as COPY binary data", () => {
     expect(rowsOf(clicks).map((r) => values(r).linkId)).toEqual(clicks.map((c) => c.linkId));
   });
 
+  it("writes a batch grouped by link, in ascending link id, each link's clicks in the batch's order", () => {
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 2, 10, 0, s));
+    const batch = [
+      click({ linkId: 30, clickedAt: at(1), browser: "a" }),
+      click({ linkId: 10, clickedAt: at(2), browser: "b" }),
+      click({ linkId: 30, clickedAt: at(3), browser: "c" }),
+      click({ linkId: 20, clickedAt: at(4), browser: "d" }),
+      click({ linkId: 10, clickedAt: at(4), browser: "e" }),
+      click({ linkId: 30, clickedAt: at(5), browser: "f" }),
+    ];
+    const rows = rowsOf(batch).map(values);
+    expect(rows.map((r) => [r.linkId, r.texts[3]])).toEqual([
+      [10, "b"],
+      [10, "e"],
+      [20, "d"],
+      [30, "a"],
+      [30, "c"],
+      [30, "f"],
+    ]);
+    expect(rows.map((r) => r.clickedAt)).toEqual([2, 4, 4, 1, 3, 5].map((s) => at(s).toISOString()));
+  });
+
   it("fits a row of the widest values its columns take", () => {
     const wide = click({ referrer: "€".repeat(2048), userAgent: "€".repeat(1024), referrerHost: "h".repeat(255), city: "€".repeat(128) });
     const rows = rowsOf([wide, click(), wide]).map(values);

@@ -26,6 +26,8 @@ const segmentsOf = (dir: string, spoolId: string) =>
  */
 export function createSpoolReader(dir: string, spoolId: string) {
   let current: { file: string; clicks: SpooledClick[]; bytesRead: number } | null = null;
+  /** Reused for every read: a fresh buffer of megabytes per read is memory the kernel must zero first. */
+  let scratch = Buffer.allocUnsafe(0);
 
   function load(file: string): SpooledClick[] {
     if (current?.file !== file) current = { file, clicks: [], bytesRead: 0 };
@@ -40,10 +42,11 @@ export function createSpoolReader(dir: string, spoolId: string) {
     try {
       const size = fstatSync(fd).size;
       if (size > segment.bytesRead) {
-        const bytes = Buffer.alloc(size - segment.bytesRead);
-        const read = readSync(fd, bytes, 0, bytes.length, segment.bytesRead);
-        const complete = bytes.lastIndexOf(0x0a, read - 1) + 1;
-        decodeLines(bytes.toString("utf8", 0, complete), segment.clicks);
+        const length = size - segment.bytesRead;
+        if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, 2 * scratch.length));
+        const read = readSync(fd, scratch, 0, length, segment.bytesRead);
+        const complete = read > 0 ? scratch.lastIndexOf(0x0a, read - 1) + 1 : 0;
+        decodeLines(scratch.toString("utf8", 0, complete), segment.clicks);
         segment.bytesRead += complete;
       }
     } finally {

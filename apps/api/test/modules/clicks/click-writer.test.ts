@@ -288,6 +288,28 @@ describe("click writer", () => {
     await close();
   });
 
+  it("reads a segment back in steps of any size, longer then shorter, without losing or repeating a click", async () => {
+    const repo = fakeRepo();
+    const { writer, record, close } = writerOn(openSpool(tempDir(), { segmentRecords: 1000 }), {
+      repo: asRepo(repo),
+      maxInMemory: 1, // every step below spills, so each is read from the segment file
+      flushIntervalMs: 10_000,
+    });
+    let linkId = 0;
+    for (const [count, agentLength] of [
+      [5, 900],
+      [2, 10],
+      [3, 300],
+      [2, 0],
+      [2, 50],
+    ] as const) {
+      record(...Array.from({ length: count }, () => ({ ...click(++linkId), userAgent: "a".repeat(agentLength) })));
+      await writer.flush();
+      expect(repo.stored).toEqual(Array.from({ length: linkId }, (_, i) => i + 1));
+    }
+    await close();
+  });
+
   it("stores nothing twice when reading the spool back runs ahead of the text handed over", async () => {
     const repo = fakeRepo();
     const spool = openSpool(tempDir());

@@ -77,18 +77,21 @@ const sameDetails = (a: EnrichedClick, b: EnrichedClick) =>
 
 /**
  * The clicks grouped by link, in ascending link id, each link's in the
- * batch's (time) order. The raw table's index leads with the link: rows in
- * that order insert next to each other in the index, on pages just touched,
- * instead of at a random place per row. One link's batch is returned as is.
+ * batch's order. The raw table's index leads with the link: rows in that
+ * order go into the index next to each other, on pages just touched,
+ * instead of each at a random place. A batch already so (one link's) is
+ * returned as is.
  */
-export function inLinkOrder(clicks: EnrichedClick[]): EnrichedClick[] {
+function inLinkOrder(clicks: EnrichedClick[]): EnrichedClick[] {
+  let grouped = true;
+  for (let i = 1; i < clicks.length && grouped; i++) grouped = clicks[i - 1]!.linkId <= clicks[i]!.linkId;
+  if (grouped) return clicks;
   const byLink = new Map<number, EnrichedClick[]>();
   for (const c of clicks) {
     const group = byLink.get(c.linkId);
     if (group) group.push(c);
     else byLink.set(c.linkId, [c]);
   }
-  if (byLink.size <= 1) return clicks;
   const ordered: EnrichedClick[] = [];
   for (const linkId of [...byLink.keys()].sort((a, b) => a - b)) for (const c of byLink.get(linkId)!) ordered.push(c);
   return ordered;

@@ -26,7 +26,10 @@ const segmentsOf = (dir: string, spoolId: string) =>
  */
 export function createSpoolReader(dir: string, spoolId: string) {
   let current: { file: string; clicks: SpooledClick[]; bytesRead: number } | null = null;
-  /** Reused for every read: a fresh buffer of megabytes per read is memory the kernel must zero first. */
+  /**
+   * Reused for every read, as large as the largest read (at most a segment): a fresh buffer of
+   * megabytes per read is memory the kernel must zero first.
+   */
   let scratch = Buffer.allocUnsafe(0);
 
   function load(file: string): SpooledClick[] {
@@ -43,9 +46,10 @@ export function createSpoolReader(dir: string, spoolId: string) {
       const size = fstatSync(fd).size;
       if (size > segment.bytesRead) {
         const length = size - segment.bytesRead;
-        if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, 2 * scratch.length));
+        if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
         const read = readSync(fd, scratch, 0, length, segment.bytesRead);
-        const complete = read > 0 ? scratch.lastIndexOf(0x0a, read - 1) + 1 : 0;
+        // Only the bytes just read: the rest of the buffer holds an earlier read's.
+        const complete = scratch.subarray(0, read).lastIndexOf(0x0a) + 1;
         decodeLines(scratch.toString("utf8", 0, complete), segment.clicks);
         segment.bytesRead += complete;
       }

@@ -96,12 +96,13 @@ describe("clicks as COPY binary data", () => {
 
   it("writes a batch grouped by link, in ascending link id, each link's clicks in the batch's order", () => {
     const at = (s: number) => new Date(Date.UTC(2026, 11, 2, 10, 0, s));
+    // Link 10's second click is timed before its first (a clock can step back): the batch's order stays.
     const batch = [
       click({ linkId: 30, clickedAt: at(1), browser: "a" }),
-      click({ linkId: 10, clickedAt: at(2), browser: "b" }),
+      click({ linkId: 10, clickedAt: at(4), browser: "b" }),
       click({ linkId: 30, clickedAt: at(3), browser: "c" }),
       click({ linkId: 20, clickedAt: at(4), browser: "d" }),
-      click({ linkId: 10, clickedAt: at(4), browser: "e" }),
+      click({ linkId: 10, clickedAt: at(2), browser: "e" }),
       click({ linkId: 30, clickedAt: at(5), browser: "f" }),
     ];
     const rows = rowsOf(batch).map(values);
@@ -113,7 +114,7 @@ describe("clicks as COPY binary data", () => {
       [30, "c"],
       [30, "f"],
     ]);
-    expect(rows.map((r) => r.clickedAt)).toEqual([2, 4, 4, 1, 3, 5].map((s) => at(s).toISOString()));
+    expect(rows.map((r) => r.clickedAt)).toEqual([4, 2, 4, 1, 3, 5].map((s) => at(s).toISOString()));
   });
 
   it("fits a row of the widest values its columns take", () => {

@@ -302,6 +302,7 @@ describe("click writer", () => {
       [3, 300],
       [2, 0],
       [2, 50],
+      [4, 1000], // longer than any read before: the buffer grows
     ] as const) {
       record(...Array.from({ length: count }, () => ({ ...click(++linkId), userAgent: "a".repeat(agentLength) })));
       await writer.flush();

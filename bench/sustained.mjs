@@ -14,6 +14,9 @@
 // BENCH_BEFORE=<another checkout, built> adds the same two rows for that
 // build, on a database of its own migrated by it, inside the same
 // bracketing ceiling: a before-and-after within one run (docs/performance.md).
+// BENCH_PAIRS=<n> alternates the two builds' rounds n times (before, ours,
+// before, ours...) and prints each pair's shares and their median: rounds
+// minutes apart drift more than a small change moves them.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +28,7 @@ import { startBare, startShortly } from "./processes.mjs";
 import { wrk } from "./wrk.mjs";
 
 const SECONDS = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 75);
+const PAIRS = Math.max(1, Number(process.env.BENCH_PAIRS ?? 1));
 
 const TICKS = 100; // USER_HZ on Linux
 
@@ -79,11 +83,22 @@ function checkoutLabel(checkout) {
 }
 const beforeLabel = beforeCheckout && checkoutLabel(beforeCheckout);
 
-/** A database for one build's rounds: the account's links seeded, and how to count the clicks it stored. */
+/**
+ * A database for one build's rounds: `seed()` empties it and seeds the
+ * account's links before each of that build's turns, `empty()` drops what a
+ * turn stored (a TRUNCATE leaves nothing to vacuum during the other build's
+ * rounds), and `countClicks` counts the clicks it stored.
+ */
 async function roundsDatabase(url) {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  await pool.query("TRUNCATE clicks, links, users RESTART IDENTITY CASCADE");
-  const codes = await seedRedirectLinks(pool);
+  const empty = () => pool.query("TRUNCATE clicks, links, users RESTART IDENTITY CASCADE");
+  const seed = async () => {
+    await empty();
+    const codes = await seedRedirectLinks(pool);
+    // The other build's dirty pages are written now, not during these rounds.
+    await pool.query("CHECKPOINT");
+    return codes;
+  };
   // From the account's daily counter, committed with the raw rows: counting millions of raw rows
   // every second while waiting would itself cost PostgreSQL more than storing them.
   const countClicks = async () => (await pool.query("SELECT coalesce(sum(clicks), 0)::int AS n FROM account_daily_clicks")).rows[0].n;
@@ -102,7 +117,7 @@ async function roundsDatabase(url) {
       stored = now;
     }
   }
-  return { url, codes, countClicks, settle, end: () => pool.end() };
+  return { url, seed, empty, countClicks, settle, end: () => pool.end() };
 }
 
 console.log(`Sustained rounds of ${SECONDS} s, 64 connections (database: ${db.where})\n`);
@@ -128,7 +143,8 @@ await bareRound("bare Node, answer next turn", "bare-node-server.mjs", ["later"]
 await bareRound("bare Fastify 302", "bare-server.mjs");
 /** Our two rows, one hot link and 10,000 links, for the build in `checkout`. */
 async function shortlyRounds(label, database, checkout) {
-  const { codes, countClicks, settle } = database;
+  const { countClicks, settle } = database;
+  const codes = await database.seed();
   const shortly = await startShortly(database.url, mkdtempSync(path.join(tmpdir(), "shortly-bench-spool-")), {}, [], checkout);
   await warmLinkCache(shortly.url, codes);
   for (const [name, paths] of [
@@ -147,16 +163,21 @@ async function shortlyRounds(label, database, checkout) {
     results.push({ name, rps: r.rps, requests: r.requests, stored, server, writer, postgres });
   }
   await shortly.stop();
+  await database.empty();
 }
-// The other build first, on its own database, dropped before ours runs.
-if (beforeCheckout) {
-  const beforeDatabase = await roundsDatabase(await freshDatabase(db.serverUrl, "shortly_bench_before", beforeCheckout));
-  await shortlyRounds(`before (${beforeLabel})`, beforeDatabase, beforeCheckout);
+// The other build first, on its own database (migrated by it), dropped at the end.
+const beforeDatabase = beforeCheckout && (await roundsDatabase(await freshDatabase(db.serverUrl, "shortly_bench_before", beforeCheckout)));
+const ours = await roundsDatabase(db.url);
+const pairs = beforeCheckout ? PAIRS : 1;
+const pairLabel = (pair) => (pairs > 1 ? ` #${pair}` : "");
+for (let pair = 1; pair <= pairs; pair++) {
+  if (beforeDatabase) await shortlyRounds(`before (${beforeLabel})${pairLabel(pair)}`, beforeDatabase, beforeCheckout);
+  await shortlyRounds(`Shortly${pairLabel(pair)}`, ours);
+}
+if (beforeDatabase) {
   await beforeDatabase.end();
   await dropDatabase(db.serverUrl, "shortly_bench_before");
 }
-const ours = await roundsDatabase(db.url);
-await shortlyRounds("Shortly", ours);
 await bareRound("bare Node http 302, after", "bare-node-server.mjs");
 
 const ceiling = (results[0].rps + results.at(-1).rps) / 2;
@@ -170,7 +191,8 @@ const columns = [
   "PostgreSQL",
   "total",
 ];
-console.log(["server".padEnd(34), ...columns].join(" | "));
+const nameWidth = Math.max(34, ...results.map((r) => r.name.length));
+console.log(["server".padEnd(nameWidth), ...columns].join(" | "));
 for (const r of results) {
   const perClick = (s) => {
     const count = r.stored ?? r.requests;
@@ -185,7 +207,7 @@ for (const r of results) {
     r.stored === undefined ? "" : perClick(r.postgres),
     r.stored === undefined ? "" : perClick(r.server + r.postgres),
   ];
-  console.log([r.name.padEnd(34), ...cells.map((c, i) => c.padStart(columns[i].length))].join(" | "));
+  console.log([r.name.padEnd(nameWidth), ...cells.map((c, i) => c.padStart(columns[i].length))].join(" | "));
 }
 // Spread traffic against the bare server asked for the same paths (a ceiling that includes wrk's cost of choosing them).
 const spreadCeiling = results.find((r) => r.name === "bare Node, 10,000 paths");
@@ -193,12 +215,26 @@ for (const r of results.filter((r) => r.name.endsWith("10,000 links"))) {
   console.log(`${r.name}: ${(r.rps / spreadCeiling.rps).toFixed(2)} × bare Node asked for the same 10,000 paths`);
 }
 if (beforeCheckout) {
-  // The issue-style comparison: this build's CPU per stored click as a share of the other build's.
+  // The issue-style comparison: this build's CPU per stored click as a share of the other build's, pair by pair.
   const total = (r) => (r.server + r.postgres) / r.stored;
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = sorted.length / 2;
+    return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
+  };
   for (const kind of ["one hot link", "10,000 links"]) {
-    const [other, current] = [`before (${beforeLabel}), ${kind}`, `Shortly, ${kind}`].map((name) => results.find((r) => r.name === name));
-    const share = other.stored && current.stored ? `${((total(current) / total(other)) * 100).toFixed(0)}%` : "(no clicks stored)";
-    console.log(`${kind}: CPU per stored click ${share} of ${beforeLabel}'s`);
+    const shares = [];
+    for (let pair = 1; pair <= pairs; pair++) {
+      const names = [`before (${beforeLabel})${pairLabel(pair)}, ${kind}`, `Shortly${pairLabel(pair)}, ${kind}`];
+      const [other, current] = names.map((name) => results.find((r) => r.name === name));
+      if (!other.stored || !current.stored) {
+        console.log(`${kind}${pairLabel(pair)}: no clicks stored`);
+        continue;
+      }
+      shares.push(total(current) / total(other));
+      console.log(`${kind}${pairLabel(pair)}: CPU per stored click ${(shares.at(-1) * 100).toFixed(0)}% of ${beforeLabel}'s`);
+    }
+    if (pairs > 1 && shares.length > 0) console.log(`${kind}: median of the pairs ${(median(shares) * 100).toFixed(0)}%`);
   }
 }
 await ours.end();

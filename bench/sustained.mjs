@@ -14,9 +14,10 @@
 // BENCH_BEFORE=<another checkout, built> adds the same two rows for that
 // build, on a database of its own migrated by it, inside the same
 // bracketing ceiling: a before-and-after within one run (docs/performance.md).
-// BENCH_PAIRS=<n> alternates the two builds' rounds n times (before, ours,
-// before, ours...) and prints each pair's shares and their median: rounds
-// minutes apart drift more than a small change moves them.
+// BENCH_PAIRS=<n> runs the two builds' rounds n times, each pair in the
+// other order (before, ours, ours, before...), and prints each pair's shares
+// and their median: rounds minutes apart drift more than a small change
+// moves them.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,7 +29,7 @@ import { startBare, startShortly } from "./processes.mjs";
 import { wrk } from "./wrk.mjs";
 
 const SECONDS = Number(process.env.BENCH_SUSTAINED_SECONDS ?? 75);
-const PAIRS = Math.max(1, Number(process.env.BENCH_PAIRS ?? 1));
+const PAIRS = Math.max(1, Math.floor(Number(process.env.BENCH_PAIRS ?? 1)) || 1);
 
 const TICKS = 100; // USER_HZ on Linux
 
@@ -171,8 +172,11 @@ const ours = await roundsDatabase(db.url);
 const pairs = beforeCheckout ? PAIRS : 1;
 const pairLabel = (pair) => (pairs > 1 ? ` #${pair}` : "");
 for (let pair = 1; pair <= pairs; pair++) {
-  if (beforeDatabase) await shortlyRounds(`before (${beforeLabel})${pairLabel(pair)}`, beforeDatabase, beforeCheckout);
-  await shortlyRounds(`Shortly${pairLabel(pair)}`, ours);
+  const builds = [() => shortlyRounds(`Shortly${pairLabel(pair)}`, ours)];
+  if (beforeDatabase) builds.unshift(() => shortlyRounds(`before (${beforeLabel})${pairLabel(pair)}`, beforeDatabase, beforeCheckout));
+  // Every other pair in the other order: a machine that slows down or speeds up through the run weighs on both builds alike.
+  if (pair % 2 === 0) builds.reverse();
+  for (const rounds of builds) await rounds();
 }
 if (beforeDatabase) {
   await beforeDatabase.end();

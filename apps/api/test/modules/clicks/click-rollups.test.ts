@@ -67,4 +67,39 @@ describe("rolling up a batch", () => {
     // The bot is in no breakdown: three human clicks.
     expect(accountRows.filter((r) => r.includes(" browser=")).map((r) => r.split(":")[1])).toEqual(["3"]);
   });
+
+  it("counts exactly past the values and visitors a day's counts scan", () => {
+    // 20 referrers twice each and 30 visitors on one link: more than a day's counts look up by scanning.
+    const clicks = Array.from({ length: 40 }, (_, i) =>
+      click(1, "2026-11-22T10:00:00.000Z", { referrerHost: `r${i % 20}.example`, visitor: String(i % 30), country: null, city: null }),
+    );
+    const { links } = rollUp(clicks, () => 10);
+    expect(links.counters).toEqual({ ids: [1], days: ["2026-11-22"], clicks: [40], bots: [0] });
+    expect(links.visitors.visitors).toEqual(Array.from({ length: 30 }, (_, i) => String(i)));
+    const counts = new Map(
+      links.dimensions.values.map((value, i) => [`${links.dimensions.dimensions[i]}=${value}`, links.dimensions.clicks[i]]),
+    );
+    expect(counts.size).toBe(23);
+    for (let r = 0; r < 20; r++) expect(counts.get(`referrer=r${r}.example`)).toBe(2);
+    expect([counts.get("browser=Chrome"), counts.get("os=Windows"), counts.get("device=desktop")]).toEqual([40, 40, 40]);
+  });
+
+  it("keeps each day of an id apart when a batch's days come out of order", () => {
+    const { links } = rollUp(
+      [
+        click(1, "2026-11-22T00:00:01.000Z", { browser: "Firefox" }),
+        click(1, "2026-11-21T23:59:59.000Z"),
+        click(1, "2026-11-22T00:00:02.000Z"),
+      ],
+      () => 10,
+    );
+    expect(links.counters).toEqual({ ids: [1, 1], days: ["2026-11-22", "2026-11-21"], clicks: [2, 1], bots: [0, 0] });
+    const browsers = links.dimensions.ids
+      .map(
+        (_, i) =>
+          `${links.dimensions.days[i]} ${links.dimensions.dimensions[i]}=${links.dimensions.values[i]}:${links.dimensions.clicks[i]}`,
+      )
+      .filter((row) => row.includes("browser="));
+    expect(browsers.sort()).toEqual(["2026-11-21 browser=Chrome:1", "2026-11-22 browser=Chrome:1", "2026-11-22 browser=Firefox:1"]);
+  });
 });

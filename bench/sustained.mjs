@@ -45,21 +45,32 @@ function cpuSeconds(pid) {
     return 0; // exited meanwhile
   }
 }
+/** The part of a process's CPU seconds spent in the kernel (system time): for a server on loopback, mostly TCP. */
+function kernelSeconds(pid) {
+  try {
+    return Number(statFields(readFileSync(`/proc/${pid}/stat`, "utf8"))[12]) / TICKS;
+  } catch {
+    return 0;
+  }
+}
 /**
  * The click writer thread's CPU seconds: the one thread of the server that
  * runs at nice 10 (it lowers its own priority, lib/thread-priority.ts).
  */
 function writerThreadCpuSeconds(pid) {
   let total = 0;
+  let kernel = 0;
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
       const fields = statFields(readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8"));
-      if (Number(fields[16]) === 10) total += (Number(fields[11]) + Number(fields[12])) / TICKS;
+      if (Number(fields[16]) !== 10) continue;
+      total += (Number(fields[11]) + Number(fields[12])) / TICKS;
+      kernel += Number(fields[12]) / TICKS;
     } catch {
       // the thread ended meanwhile
     }
   }
-  return total;
+  return { total, kernel };
 }
 const postgresPids = () => {
   try {
@@ -126,9 +137,10 @@ const results = [];
 /** A round against a bare server. They store nothing: their CPU per answer is what Node's HTTP handling costs here. */
 async function bareRound(name, script, args = [], paths = ["/abc1234"]) {
   const server = await startBare(script, args);
-  const cpuBefore = cpuSeconds(server.pid);
+  const [cpuBefore, kernelBefore] = [cpuSeconds(server.pid), kernelSeconds(server.pid)];
   const r = await wrk(server.url, { paths, seconds: SECONDS });
-  results.push({ name, rps: r.rps, requests: r.requests, server: cpuSeconds(server.pid) - cpuBefore });
+  const [cpu, kernel] = [cpuSeconds(server.pid) - cpuBefore, kernelSeconds(server.pid) - kernelBefore];
+  results.push({ name, rps: r.rps, requests: r.requests, server: cpu, kernel });
   server.stop();
 }
 await bareRound("bare Node http 302, before", "bare-node-server.mjs");
@@ -154,14 +166,22 @@ async function shortlyRounds(label, database, checkout) {
   ]) {
     await settle();
     const clicksBefore = await countClicks();
-    const [serverBefore, writerBefore, pgBefore] = [cpuSeconds(shortly.pid), writerThreadCpuSeconds(shortly.pid), postgresCpu()];
+    const [serverBefore, kernelBefore, writerBefore, pgBefore] = [
+      cpuSeconds(shortly.pid),
+      kernelSeconds(shortly.pid),
+      writerThreadCpuSeconds(shortly.pid),
+      postgresCpu(),
+    ];
     const r = await wrk(shortly.url, { paths, seconds: SECONDS });
     await settle(clicksBefore + r.requests);
     const stored = (await countClicks()) - clicksBefore;
     const server = cpuSeconds(shortly.pid) - serverBefore;
-    const writer = writerThreadCpuSeconds(shortly.pid) - writerBefore;
+    const writerAfter = writerThreadCpuSeconds(shortly.pid);
+    const writer = writerAfter.total - writerBefore.total;
+    // The server's kernel time without its writer thread's: what answering the requests cost in the kernel.
+    const kernel = kernelSeconds(shortly.pid) - kernelBefore - (writerAfter.kernel - writerBefore.kernel);
     const postgres = postgresCpu() - pgBefore;
-    results.push({ name, rps: r.rps, requests: r.requests, stored, server, writer, postgres });
+    results.push({ name, rps: r.rps, requests: r.requests, stored, server, kernel, writer, postgres });
   }
   await shortly.stop();
   await database.empty();
@@ -191,6 +211,7 @@ const columns = [
   "× ceiling",
   "stored/answered",
   "µs CPU per stored click (bare: per answer): server without writer",
+  "of it in the kernel",
   "writer thread",
   "PostgreSQL",
   "total",
@@ -207,6 +228,7 @@ for (const r of results) {
     (r.rps / ceiling).toFixed(2),
     r.stored === undefined ? "" : `${r.stored}/${r.requests}`,
     perClick((r.server ?? 0) - (r.writer ?? 0)),
+    perClick(r.kernel),
     r.stored === undefined ? "" : perClick(r.writer),
     r.stored === undefined ? "" : perClick(r.postgres),
     r.stored === undefined ? "" : perClick(r.server + r.postgres),
@@ -221,6 +243,10 @@ for (const r of results.filter((r) => r.name.endsWith("10,000 links"))) {
 if (beforeCheckout) {
   // The issue-style comparison: this build's CPU per stored click as a share of the other build's, pair by pair.
   const total = (r) => (r.server + r.postgres) / r.stored;
+  const storage = (r) => (r.writer + r.postgres) / r.stored;
+  const answering = (r) => ((r.server - r.writer) * 1e6) / r.stored;
+  // Node's own HTTP cost per answer, the floor under answering: the mean of the bracketing bare rounds.
+  const bareAnswer = ((results[0].server / results[0].requests + results.at(-1).server / results.at(-1).requests) / 2) * 1e6;
   const median = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
     const middle = sorted.length / 2;
@@ -228,6 +254,7 @@ if (beforeCheckout) {
   };
   for (const kind of ["one hot link", "10,000 links"]) {
     const shares = [];
+    const storageShares = [];
     for (let pair = 1; pair <= pairs; pair++) {
       const names = [`before (${beforeLabel})${pairLabel(pair)}, ${kind}`, `Shortly${pairLabel(pair)}, ${kind}`];
       const [other, current] = names.map((name) => results.find((r) => r.name === name));
@@ -236,9 +263,18 @@ if (beforeCheckout) {
         continue;
       }
       shares.push(total(current) / total(other));
-      console.log(`${kind}${pairLabel(pair)}: CPU per stored click ${(shares.at(-1) * 100).toFixed(0)}% of ${beforeLabel}'s`);
+      storageShares.push(storage(current) / storage(other));
+      console.log(
+        `${kind}${pairLabel(pair)}: CPU per stored click ${(shares.at(-1) * 100).toFixed(0)}% of ${beforeLabel}'s; ` +
+          `storing it (writer thread and PostgreSQL) ${(storageShares.at(-1) * 100).toFixed(0)}%; ` +
+          `answering it ${answering(current).toFixed(1)} µs against bare Node's ${bareAnswer.toFixed(1)} per answer`,
+      );
     }
-    if (pairs > 1 && shares.length > 0) console.log(`${kind}: median of the pairs ${(median(shares) * 100).toFixed(0)}%`);
+    if (pairs > 1 && shares.length > 0) {
+      console.log(
+        `${kind}: median of the pairs ${(median(shares) * 100).toFixed(0)}%; storing ${(median(storageShares) * 100).toFixed(0)}%`,
+      );
+    }
   }
 }
 await ours.end();

@@ -25,9 +25,10 @@ const userId = rows[0].id;
 console.log(`Seeding ${LINKS} links and ${CLICKS.toLocaleString()} clicks on one of them (database: ${db.where})…`);
 const started = Date.now();
 await pool.query(
-  `INSERT INTO links (code, long_url, user_id, created_at, updated_at, tags, is_active)
+  `INSERT INTO links (code, long_url, user_id, created_at, updated_at, tags, tag_keys, is_active)
    SELECT 'st' || lpad(i::text, 6, '0'), 'https://example.com/articles/' || i || '?ref=bench', $1, now() - (i || ' minutes')::interval, now(),
-          CASE WHEN i % 2 = 0 THEN ARRAY['Campaign ' || (i % 20), 'news'] ELSE ARRAY[]::text[] END, i % 10 <> 0
+          CASE WHEN i % 2 = 0 THEN ARRAY['Campaign ' || (i % 20), 'news'] ELSE ARRAY[]::text[] END,
+          CASE WHEN i % 2 = 0 THEN ARRAY['campaign ' || (i % 20), 'news'] ELSE ARRAY[]::text[] END, i % 10 <> 0
    FROM generate_series(1, ${LINKS}) AS i`,
   [userId],
 );

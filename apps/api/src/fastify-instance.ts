@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import Fastify, { LogController } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ERROR_MESSAGES } from "@shortly/contract";
@@ -6,6 +6,8 @@ import type { AppConfig } from "./config.js";
 import type { FastRedirect } from "./modules/redirect/fast-route.js";
 import { MAX_PARAM_LENGTH } from "./plugins/not-found.js";
 import { clientErrorHandler, frameworkErrors } from "./plugins/framework-errors.js";
+import { refuseUnknownExpectations, refuseWithoutHost } from "./plugins/node-http-refusals.js";
+import { answerNonWebSocketUpgrades } from "./plugins/non-websocket-upgrades.js";
 
 /** Where the composed app puts the redirect's fast path; null sends every request to Fastify. */
 export interface FastPathSlot {
@@ -20,7 +22,12 @@ export interface FastPathSlot {
 export function createFastify(config: AppConfig, fastPath: FastPathSlot) {
   const app = Fastify({
     serverFactory: (handler, options) => {
-      const server = createServer((req, res) => (fastPath.handler ? fastPath.handler(req, res, handler) : handler(req, res)));
+      const serve = refuseWithoutHost((req: IncomingMessage, res: ServerResponse) =>
+        fastPath.handler ? fastPath.handler(req, res, handler) : handler(req, res),
+      );
+      const server = createServer({ requireHostHeader: false }, serve);
+      refuseUnknownExpectations(server);
+      answerNonWebSocketUpgrades(server, serve);
       // What Fastify sets on the servers it creates itself (its defaults are filled in by now).
       const timeouts = options as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number };
       server.keepAliveTimeout = timeouts.keepAliveTimeout;

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { planSchema } from "./auth.js";
 import { LINK_STATES } from "./urls.js";
+import { wholeNumberParam } from "./whole-number.js";
 
 export const ROLES = ["user", "admin"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 const page = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: wholeNumberParam(1, 100).default(20),
+  offset: wholeNumberParam(0, 1_000_000).default(0),
 };
 const reasonSchema = z.string().trim().max(500, { message: "ensure this value has at most 500 characters" });
 const pageOf = <T extends z.ZodType>(item: T) =>
@@ -40,7 +41,7 @@ export const updateAdminUserRequestSchema = z
   .object({ plan: planSchema.optional(), is_active: z.boolean().optional(), reason: reasonSchema.optional() })
   .strict();
 export type UpdateAdminUserRequest = z.input<typeof updateAdminUserRequestSchema>;
-export const adminUserParamsSchema = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const adminUserParamsSchema = z.object({ id: wholeNumberParam(1, 2_147_483_647) });
 
 // Links and abuse
 export const ADMIN_LINK_STATES = [...LINK_STATES, "blocked"] as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberParam } from "./whole-number.js";
 
 /** Every key starts so: secret scanners can recognise a leaked one. */
 export const API_KEY_PREFIX = "shortly_";
@@ -33,4 +34,4 @@ export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
 export const apiKeyListSchema = z.object({ items: z.array(apiKeySchema) });
 export type ApiKeyList = z.infer<typeof apiKeyListSchema>;
 
-export const apiKeyParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const apiKeyParamsSchema = z.object({ id: wholeNumberParam(1, 2_147_483_647) });

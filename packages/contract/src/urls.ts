@@ -3,6 +3,7 @@ import { validationIssueSchema } from "./errors.js";
 import { longUrlSchema } from "./long-url.js";
 import { customCodeSchema } from "./short-code.js";
 import { tagSchema, tagsSchema } from "./tags.js";
+import { wholeNumberParam } from "./whole-number.js";
 
 const isoDateTime = z.iso.datetime({ offset: true, message: "invalid datetime" });
 const maxClicksSchema = z
@@ -79,8 +80,8 @@ export type LinkItem = z.infer<typeof linkItemSchema>;
 export const LIST_MAX_LIMIT = 100;
 export const LINK_SORTS = ["-created_at", "created_at", "-clicks", "clicks"] as const;
 export const listUrlsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(LIST_MAX_LIMIT).default(20),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: wholeNumberParam(1, LIST_MAX_LIMIT).default(20),
+  offset: wholeNumberParam(0, 1_000_000).default(0),
   /** Case-insensitive match on the code and the destination (% and _ match themselves). */
   q: z.string().trim().max(200).optional(),
   state: linkStateSchema.optional(),

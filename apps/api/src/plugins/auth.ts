@@ -45,7 +45,8 @@ export default fp<AuthPluginOptions>(
     await app.register(fastifyJwt, {
       secret,
       sign: { algorithm: "HS256", expiresIn: accessTokenTtlSeconds },
-      verify: { algorithms: ["HS256"] },
+      // We always write both: a token without them was not issued as an access token.
+      verify: { algorithms: ["HS256"], requiredClaims: ["sub", "exp"] },
     });
     app.decorateRequest("userId", 0);
     app.decorateRequest("credential", null);

@@ -8,6 +8,14 @@ export interface ApiKeyCheck {
   authenticate(key: string): Promise<{ userId: number } | null>;
 }
 
+/** The account an access token names: its `sub` as we write it (decimal digits), or null. */
+export function accessTokenUserId(payload: { sub?: unknown } | null): number | null {
+  const sub = payload?.sub;
+  if (typeof sub !== "string" || !/^[1-9]\d{0,9}$/.test(sub)) return null;
+  const userId = Number(sub);
+  return userId <= 2_147_483_647 ? userId : null;
+}
+
 const bearerOf = (header: string | undefined) => (header?.startsWith("Bearer ") ? header.slice(7).trim() : null);
 
 /** `authenticate`: lets a request in on an API key or a valid access token of an active account. */
@@ -23,8 +31,8 @@ export function createAuthenticate(apiKeys: ApiKeyCheck, isActiveUser: (userId: 
     }
     // Missing, malformed, expired and tampered tokens all get the same answer.
     const payload = await request.jwtVerify<{ sub: string }>().catch(() => null);
-    const userId = Number(payload?.sub);
-    if (!payload || !Number.isSafeInteger(userId) || userId <= 0) throw new NotAuthenticatedError();
+    const userId = accessTokenUserId(payload);
+    if (userId === null) throw new NotAuthenticatedError();
     if (!(await isActiveUser(userId))) throw new NotAuthenticatedError();
     request.userId = userId;
     request.credential = "access_token";

@@ -1,7 +1,12 @@
 import type { IssueLocation } from "@shortly/contract";
 import type { FastifySchemaCompiler } from "fastify";
 import type { z } from "zod";
-import { findNulCharacter } from "../lib/nul-characters.js";
+import { findUnstorableText, type UnstorableText } from "../lib/unstorable-text.js";
+
+const UNSTORABLE: Record<UnstorableText, { message: string; type: string }> = {
+  nul: { message: "NUL characters are not allowed", type: "value_error.str.nul" },
+  "lone-surrogate": { message: "Text must be valid Unicode (a lone surrogate was sent)", type: "value_error.str.surrogate" },
+};
 
 const LOCATIONS: Record<string, IssueLocation> = {
   body: "body",
@@ -32,14 +37,10 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
     // Fastify hands over an absent body as null; report it as missing.
     const input = httpPart === "body" && data === null ? undefined : data;
     const location = LOCATIONS[httpPart ?? "body"] ?? "body";
-    const nulAt = findNulCharacter(input);
-    if (nulAt) {
-      const issue = {
-        code: "custom",
-        path: nulAt,
-        message: "NUL characters are not allowed",
-        params: { type: "value_error.str.nul" },
-      } as z.core.$ZodIssue;
+    const unstorable = findUnstorableText(input);
+    if (unstorable) {
+      const { message, type } = UNSTORABLE[unstorable.problem];
+      const issue = { code: "custom", path: unstorable.path, message, params: { type } } as z.core.$ZodIssue;
       return { error: new RequestValidationError([issue], location) };
     }
     const result = schema.safeParse(input, { reportInput: true });

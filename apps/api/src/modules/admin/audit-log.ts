@@ -1,5 +1,5 @@
 import type { AuditEntry } from "@shortly/contract";
-import type { AuditRepository } from "./audit-repository.js";
+import type { AuditEntryInput, AuditRepository } from "./audit-repository.js";
 import type { Page } from "./page.js";
 
 export interface Actor {
@@ -7,11 +7,19 @@ export interface Actor {
   email: string;
 }
 
+/** An audit row as stored; a change that must not happen unaudited writes it in its own transaction. */
+export const auditEntry = (actor: Actor, action: string, target: string, reason = ""): AuditEntryInput => ({
+  actorId: actor.id,
+  actorEmail: actor.email,
+  action,
+  target: target.slice(0, 300),
+  reason: reason.slice(0, 500),
+});
+
 /** Every admin change, with who made it, on what, and why. */
 export function createAuditLog(repo: AuditRepository) {
   return {
-    record: (actor: Actor, action: string, target: string, reason = "") =>
-      repo.audit({ actorId: actor.id, actorEmail: actor.email, action, target: target.slice(0, 300), reason: reason.slice(0, 500) }),
+    record: (actor: Actor, action: string, target: string, reason = "") => repo.audit(auditEntry(actor, action, target, reason)),
 
     async list(page: Page) {
       const { items, total } = await repo.listAudit(page);

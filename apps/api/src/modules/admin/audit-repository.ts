@@ -10,6 +10,14 @@ export interface AuditRow {
   createdAt: Date;
 }
 
+export interface AuditEntryInput {
+  actorId: number | null;
+  actorEmail: string;
+  action: string;
+  target: string;
+  reason: string;
+}
+
 export function createAuditRepository(db: Db) {
   return {
     async listAudit(page: Page) {
@@ -20,7 +28,7 @@ export function createAuditRepository(db: Db) {
       return { items: items as AuditRow[], total };
     },
 
-    async audit(entry: { actorId: number | null; actorEmail: string; action: string; target: string; reason: string }): Promise<void> {
+    async audit(entry: AuditEntryInput): Promise<void> {
       await db.auditEntry.create({ data: entry });
     },
   };

@@ -2,13 +2,12 @@ import type { AdminLink, LinkState, UpdateAdminLinkRequest } from "@shortly/cont
 import { normaliseHost } from "../../lib/host-name.js";
 import { linkState } from "../../lib/link-state.js";
 import { LinkNotFoundError } from "../links/service.js";
-import type { Actor, AuditLog } from "./audit-log.js";
+import { type Actor, auditEntry } from "./audit-log.js";
 import type { AdminLinkRow, AdminLinksRepository } from "./link-repository.js";
 import type { Page } from "./page.js";
 
 export interface LinkActionsDeps {
   repo: AdminLinksRepository;
-  audit: AuditLog;
   /** Redirect caches must drop this link. */
   onLinkChanged: (code: string) => void;
   clock: () => Date;
@@ -19,7 +18,7 @@ export const stateOf = (l: Pick<AdminLinkRow, "is_active" | "expires_at" | "max_
 
 /** Every account's links: searched by code, destination, host and owner, blocked and unblocked. */
 export function createLinkActions(deps: LinkActionsDeps) {
-  const { repo, audit, clock } = deps;
+  const { repo, clock } = deps;
   const toAdminLink = (l: AdminLinkRow): AdminLink => ({
     short_code: l.code,
     long_url: l.long_url,
@@ -33,9 +32,12 @@ export function createLinkActions(deps: LinkActionsDeps) {
 
   return {
     async listLinks(query: { q?: string | undefined; host?: string | undefined; state?: LinkState | "blocked" | undefined } & Page) {
+      const host = query.host ? normaliseHost(query.host) : null;
+      // A filter that is no host name matches no link's host.
+      if (query.host && !host) return { items: [], total: 0, limit: query.limit, offset: query.offset };
       const filter = {
         ...(query.q ? { q: query.q } : {}),
-        ...(query.host ? { host: normaliseHost(query.host) ?? "\u0000" } : {}), // not a host name: matches nothing
+        ...(host ? { host } : {}),
         ...(query.state ? { state: query.state } : {}),
       };
       const { items, total } = await repo.listLinks(filter, query, clock());
@@ -47,9 +49,13 @@ export function createLinkActions(deps: LinkActionsDeps) {
       const link = await repo.findLink(code);
       if (!link) throw new LinkNotFoundError();
       const reason = input.reason ?? "";
-      await repo.setLinkBlocked(link.id, input.blocked, reason);
+      await repo.setLinkBlocked(
+        link.id,
+        input.blocked,
+        reason,
+        auditEntry(actor, input.blocked ? "link.block" : "link.unblock", code, reason),
+      );
       deps.onLinkChanged(code);
-      await audit.record(actor, input.blocked ? "link.block" : "link.unblock", code, reason);
       return toAdminLink((await repo.findLink(code))!);
     },
   };

@@ -2,6 +2,7 @@ import type { LinkState } from "@shortly/contract";
 import { hostOrSubdomain, likePattern, linkStateCondition } from "../../db/link-sql.js";
 import type { Db } from "../../db/prisma-client.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import type { AuditEntryInput } from "./audit-repository.js";
 import type { Page } from "./page.js";
 
 export interface AdminLinkRow {
@@ -53,13 +54,17 @@ export function createAdminLinksRepository(db: Db) {
       return rows[0] ?? null;
     },
 
-    async setLinkBlocked(id: number, blocked: boolean, reason: string): Promise<void> {
-      await db.link.update({
-        where: { id },
-        data: blocked
-          ? { blockedAt: new Date(), blockedReason: reason, blockedHost: null }
-          : { blockedAt: null, blockedReason: null, blockedHost: null },
-      });
+    /** The block and its audit row commit together. */
+    async setLinkBlocked(id: number, blocked: boolean, reason: string, audit: AuditEntryInput): Promise<void> {
+      await db.$transaction([
+        db.link.update({
+          where: { id },
+          data: blocked
+            ? { blockedAt: new Date(), blockedReason: reason, blockedHost: null }
+            : { blockedAt: null, blockedReason: null, blockedHost: null },
+        }),
+        db.auditEntry.create({ data: audit }),
+      ]);
     },
   };
 }

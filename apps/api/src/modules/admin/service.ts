@@ -29,8 +29,8 @@ export function createAdminService(deps: AdminServiceDeps) {
   const audit = createAuditLog(repo);
   return {
     ...createAdminRoles(repo, audit),
-    ...createUserActions({ ...deps, audit }),
-    ...createLinkActions({ ...deps, audit, clock }),
+    ...createUserActions(deps),
+    ...createLinkActions({ ...deps, clock }),
     ...createBlockedHostActions(deps.abuse, audit),
     ...createLinkReports(repo, clock),
     listAudit: audit.list,

@@ -1,14 +1,13 @@
 import type { AdminUser, Plan } from "@shortly/contract";
 import type { ApiKeysService } from "../api-keys/service.js";
 import type { SessionsService } from "../sessions/service.js";
-import type { Actor, AuditLog } from "./audit-log.js";
+import { type Actor, auditEntry } from "./audit-log.js";
 import { UserNotFoundError } from "./errors.js";
 import type { Page } from "./page.js";
 import type { AdminUserRow, AdminUsersRepository } from "./user-repository.js";
 
 export interface UserActionsDeps {
   repo: AdminUsersRepository;
-  audit: AuditLog;
   sessions: Pick<SessionsService, "endAll">;
   apiKeys: Pick<ApiKeysService, "revokeAll">;
   onEveryLinkChanged: () => void;
@@ -27,7 +26,7 @@ const toAdminUser = (u: AdminUserRow): AdminUser => ({
 
 /** Accounts across the service: searched, moved between plans, disabled and enabled again. */
 export function createUserActions(deps: UserActionsDeps) {
-  const { repo, audit } = deps;
+  const { repo } = deps;
   return {
     async listUsers(query: { q?: string | undefined; plan?: Plan | undefined; status?: "active" | "disabled" | undefined } & Page) {
       const filter = {
@@ -52,21 +51,24 @@ export function createUserActions(deps: UserActionsDeps) {
     ) {
       const before = await repo.findUser(id);
       if (!before) throw new UserNotFoundError();
-      await repo.updateUser(id, {
+      const reason = input.reason ?? "";
+      const entries = [];
+      if (input.plan !== undefined && input.plan !== before.plan)
+        entries.push(auditEntry(actor, `user.plan.${input.plan}`, before.email, reason));
+      const statusChanged = input.is_active !== undefined && input.is_active !== before.is_active;
+      if (statusChanged) entries.push(auditEntry(actor, input.is_active ? "user.enable" : "user.disable", before.email, reason));
+      const changes = {
         ...(input.plan !== undefined && { plan: input.plan }),
         ...(input.is_active !== undefined && { isActive: input.is_active }),
-      });
-      const reason = input.reason ?? "";
-      if (input.plan !== undefined && input.plan !== before.plan)
-        await audit.record(actor, `user.plan.${input.plan}`, before.email, reason);
-      if (input.is_active !== undefined && input.is_active !== before.is_active) {
-        if (!input.is_active) {
-          await deps.sessions.endAll(id);
-          await deps.apiKeys.revokeAll(id);
-        }
-        deps.onEveryLinkChanged();
-        await audit.record(actor, input.is_active ? "user.enable" : "user.disable", before.email, reason);
+      };
+      if (!(await repo.updateUser(id, changes, entries))) throw new UserNotFoundError();
+      // After the commit, and on every request that disables (not only the first): if this step fails,
+      // the account is already refused everywhere and the admin's retry still deletes its keys.
+      if (input.is_active === false) {
+        await deps.sessions.endAll(id);
+        await deps.apiKeys.revokeAll(id);
       }
+      if (statusChanged) deps.onEveryLinkChanged();
       return toAdminUser((await repo.findUser(id))!);
     },
   };

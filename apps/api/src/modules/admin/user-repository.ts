@@ -1,6 +1,8 @@
 import { likePattern } from "../../db/link-sql.js";
 import type { Db } from "../../db/prisma-client.js";
+import { isRecordMissing } from "../../db/prisma-errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import type { AuditEntryInput } from "./audit-repository.js";
 import type { Page } from "./page.js";
 
 export interface AdminUserRow {
@@ -40,8 +42,19 @@ export function createAdminUsersRepository(db: Db) {
       return rows[0] ?? null;
     },
 
-    async updateUser(id: number, changes: { plan?: string; isActive?: boolean }): Promise<void> {
-      await db.user.update({ where: { id }, data: changes });
+    /**
+     * The change and its audit rows commit together: no change is stored
+     * unaudited, no audit row for a change that failed. False when the
+     * account was deleted meanwhile.
+     */
+    async updateUser(id: number, changes: { plan?: string; isActive?: boolean }, audit: AuditEntryInput[]): Promise<boolean> {
+      try {
+        await db.$transaction([db.user.update({ where: { id }, data: changes }), ...audit.map((data) => db.auditEntry.create({ data }))]);
+        return true;
+      } catch (error) {
+        if (isRecordMissing(error)) return false;
+        throw error;
+      }
     },
 
     async setRoleByEmail(email: string, role: "user" | "admin"): Promise<boolean> {

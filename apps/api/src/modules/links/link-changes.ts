@@ -1,6 +1,6 @@
 import type { LinkItem, UpdateUrlInput } from "@shortly/contract";
 import { normaliseHost } from "../../lib/host-name.js";
-import { LinkBlockedByAdminError } from "./errors.js";
+import { LinkBlockedByAdminError, LinkNotFoundError } from "./errors.js";
 import { blockableHosts, checkNotSelf, destinationBlockedError, futureExpiry } from "./link-input.js";
 import { toLinkItem } from "./link-responses.js";
 import { DestinationBlockedError, type LinkChanges } from "./repository.js";
@@ -9,6 +9,11 @@ import { inAccountSpelling } from "./tag-spelling.js";
 
 export function createLinkChanges(deps: LinksServiceDeps, { clock, ownHostnames, getOwnedOrThrow }: LinksServiceContext) {
   const { repo, clicks } = deps;
+  /** A write that matched no row: the link was deleted (404) or blocked by an admin (403) since it was read. */
+  const changedMeanwhile = async (userId: number, code: string): Promise<never> => {
+    const link = await getOwnedOrThrow(userId, code);
+    throw link.blockedAt !== null ? new LinkBlockedByAdminError() : new LinkNotFoundError();
+  };
   return {
     async update(userId: number, code: string, input: UpdateUrlInput, requestHostname: string): Promise<LinkItem> {
       const link = await getOwnedOrThrow(userId, code);
@@ -31,6 +36,7 @@ export function createLinkChanges(deps: LinksServiceDeps, { clock, ownHostnames,
         .catch((error: unknown) => {
           throw error instanceof DestinationBlockedError ? destinationBlockedError() : error;
         });
+      if (!updated) return changedMeanwhile(userId, code);
       deps.onLinkChanged?.(code);
       const totals = await clicks.totalsByLink([link.id]);
       return toLinkItem(updated, totals.get(link.id) ?? 0, clock());
@@ -40,7 +46,7 @@ export function createLinkChanges(deps: LinksServiceDeps, { clock, ownHostnames,
       const link = await getOwnedOrThrow(userId, code);
       // Deleting would free the code for the same link again, and take its reports with it.
       if (link.blockedAt !== null) throw new LinkBlockedByAdminError();
-      await repo.delete(link.id);
+      if (!(await repo.delete(link.id))) return changedMeanwhile(userId, code);
       deps.onLinkChanged?.(code);
     },
   };

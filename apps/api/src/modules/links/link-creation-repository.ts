@@ -1,6 +1,7 @@
+import { tagKey } from "@shortly/contract";
 import { destinationBlocked } from "../../db/link-sql.js";
 import type { Db } from "../../db/prisma-client.js";
-import { Prisma } from "../../generated/prisma/client.js";
+import { isUniqueViolation } from "../../db/prisma-errors.js";
 import { linkFields, type LinkRecord } from "./link-record.js";
 import { DestinationBlockedError, DuplicateCodeError, LinkLimitExceededError } from "./repository-errors.js";
 
@@ -16,10 +17,6 @@ export interface NewLink {
   forwardQuery: boolean;
   forwardPath: boolean;
   redirectType: number;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export function createLinkCreationRepository(db: Db) {
@@ -39,7 +36,7 @@ export function createLinkCreationRepository(db: Db) {
             const linksOwned = await tx.link.count({ where: { userId: link.userId } });
             if (linksOwned >= limit) throw new LinkLimitExceededError(limit);
           }
-          return tx.link.create({ data: link, select: linkFields });
+          return tx.link.create({ data: { ...link, tagKeys: link.tags.map(tagKey) }, select: linkFields });
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw new DuplicateCodeError(link.code);

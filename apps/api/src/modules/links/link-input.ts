@@ -12,10 +12,13 @@ export const blockableHosts = (longUrl: string): string[] => {
 export const destinationBlockedError = () =>
   ValidationFailedError.at(["body", "long_url"], "This destination is blocked", "value_error.url.blocked");
 
+/** A host as DNS resolves it: "localhost." is "localhost". */
+const dnsName = (hostname: string) => hostname.toLowerCase().replace(/\.+$/, "");
+
 /** A short link to this service itself would loop. */
 export function checkNotSelf(longUrl: string, requestHostname: string, ownHostnames: ReadonlySet<string>): void {
-  const host = new URL(longUrl).hostname.toLowerCase();
-  if (ownHostnames.has(host) || host === requestHostname.toLowerCase()) {
+  const host = dnsName(new URL(longUrl).hostname);
+  if (ownHostnames.has(host) || host === dnsName(requestHostname)) {
     throw ValidationFailedError.at(["body", "long_url"], "a short link cannot point to this service", "value_error.url.host");
   }
 }

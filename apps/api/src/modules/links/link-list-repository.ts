@@ -41,7 +41,7 @@ export function createLinkListRepository(db: Db) {
         conditions.push(Prisma.sql`(${Prisma.join(matches, " OR ")})`);
       }
       if (query.state) conditions.push(linkStateCondition(query.state, now));
-      if (query.tagKey) conditions.push(Prisma.sql`link_tag_keys(l.tags) @> ARRAY[${query.tagKey}]::text[]`);
+      if (query.tagKey) conditions.push(Prisma.sql`l.tag_keys @> ARRAY[${query.tagKey}]::text[]`);
       const where = Prisma.join(conditions, " AND ");
       const byClicks = query.sort.endsWith("clicks");
       const [rows, counted] = await Promise.all([

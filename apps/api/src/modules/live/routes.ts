@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { WebSocket } from "ws";
 import type { LiveClicksBus } from "../../plugins/live-clicks.js";
+import { accessTokenUserId } from "../../plugins/request-credentials.js";
 
 export interface LiveRoutesOptions {
   bus: LiveClicksBus;
@@ -80,8 +81,8 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
             return null;
           }
         })();
-        const userId = Number(payload?.sub);
-        const valid = Number.isSafeInteger(userId) && userId > 0 && (await isActiveUser(userId).catch(() => null));
+        const userId = accessTokenUserId(payload);
+        const valid = userId !== null && (await isActiveUser(userId).catch(() => null));
         if (valid === null) return closeWith(LIVE_CLOSE.tryAgainLater, "cannot check the token now");
         if (!payload || !valid) return closeWith(LIVE_CLOSE.unauthorized, "invalid or expired token");
         const stop = await bus.subscribe(userId, (text) => socket.send(text));

@@ -42,6 +42,12 @@ describe("admin: links and abuse", () => {
     expect((await search("host=example.com")).items.map((l) => l.short_code)).toEqual(["promo1"]);
     expect((await search("host=news.example.org")).items[0]).toMatchObject({ short_code: "other1", owner_email: "owner@example.com" });
     expect((await search("state=blocked")).total).toBe(0);
+    // A filter that is no host name matches nothing (it used to reach PostgreSQL as a NUL and fail).
+    for (const notAHost of [".", "..", "-", "%25", "http%3A%2F%2F", "%5B%3A%3A1%5D", "%EF%BF%BD"]) {
+      const res = await first.app.inject({ url: `/api/admin/links?host=${notAHost}`, headers: admin.headers });
+      expect(res.statusCode, notAHost).toBe(200);
+      expect(res.json()).toMatchObject({ items: [], total: 0 });
+    }
   });
 
   it("blocks a link: 410 with a page or JSON on every instance at once, and its owner cannot change it", async () => {

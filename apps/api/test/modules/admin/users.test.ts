@@ -78,6 +78,25 @@ describe("admin: users and plans", () => {
     });
   });
 
+  it("applies a refused update not at all: plan, state, keys and audit log as they were", async () => {
+    const admin = await createAdmin();
+    const user = await createUser(first.app);
+    const key = (await first.app.inject({ method: "POST", url: "/api/keys", headers: user.headers, payload: { name: "k" } })).json().key;
+    // JSON's escape for a lone surrogate: no Unicode text, so it can be stored neither as sent nor unchanged.
+    const res = await first.app.inject({
+      method: "PATCH",
+      url: `/api/admin/users/${user.id}`,
+      headers: { ...admin.headers, "content-type": "application/json" },
+      payload: '{"is_active": false, "plan": "pro", "reason": "spam \\ud800"}',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail[0]).toMatchObject({ loc: ["body", "reason"], type: "value_error.str.surrogate" });
+    const { rows } = await db.query("SELECT plan, is_active FROM users WHERE id = $1", [user.id]);
+    expect(rows[0]).toEqual({ plan: "free", is_active: true });
+    expect((await db.query("SELECT count(*)::int AS n FROM audit_log")).rows[0].n).toBe(0);
+    expect((await second.app.inject({ url: "/api/me", headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(200);
+  });
+
   it("disabling an account stops its tokens, logins, sessions, keys and links on every instance; enabling restores its links", async () => {
     const admin = await createAdmin();
     const user = await createUser(first.app);

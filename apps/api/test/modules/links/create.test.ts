@@ -129,6 +129,16 @@ describe("POST /api/urls", () => {
       payload: { long_url: "https://LINKS.example.org/x" },
     });
     expect(res.statusCode).toBe(422);
+    // The same host written as DNS's absolute name, with its trailing dot.
+    const absolute = await app.inject({
+      method: "POST",
+      url: "/api/urls",
+      headers: { ...user.headers, host: "links.example.org" },
+      payload: { long_url: "https://links.example.org./x" },
+    });
+    expect(absolute.statusCode).toBe(422);
+    expect(absolute.json().detail[0]).toMatchObject({ loc: ["body", "long_url"], type: "value_error.url.host" });
+    expect((await db.query("SELECT count(*)::int AS n FROM links")).rows[0].n).toBe(0);
   });
 
   it("answers 422 for an expiry in the past and a click limit below 1", async () => {

@@ -35,6 +35,17 @@ describe("GET /api/urls", () => {
     const bad = await app.inject({ url: "/api/urls?limit=1000", headers: user.headers });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().detail[0].loc).toEqual(["query", "limit"]);
+    // Decimal digits only: not what Number() would also take.
+    for (const query of ["limit=0x10", "limit=1e1", "offset=%205", "offset=", "offset=-0", "limit=2.0"]) {
+      const res = await app.inject({ url: `/api/urls?${query}`, headers: user.headers });
+      expect(res.statusCode, query).toBe(422);
+      expect(res.json().detail[0].loc, query).toEqual(["query", query.slice(0, query.indexOf("="))]);
+    }
+    for (const id of ["1e2", "0x1", "3000000000"]) {
+      const res = await app.inject({ method: "DELETE", url: `/api/keys/${id}`, headers: user.headers });
+      expect(res.statusCode, id).toBe(422);
+      expect(res.json().detail[0].loc).toEqual(["path", "id"]);
+    }
   });
 
   it("answers 401 without a token", async () => {
@@ -108,6 +119,30 @@ describe("GET/PATCH/DELETE /api/urls/:short_code", () => {
     expect(again.statusCode).toBe(404);
     const visit = await app.inject({ url: `/${link.short_code}` });
     expect(visit.statusCode).toBe(404);
+  });
+
+  it("answers a PATCH or DELETE that loses a race with a DELETE 404, never 500, and deletes once", async () => {
+    const user = await createUser(app);
+    for (let round = 0; round < 3; round++) {
+      const link = await createLink(app, user, { tags: ["x"] });
+      const url = `/api/urls/${link.short_code}`;
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          i % 2 === 0
+            ? app.inject({ method: "DELETE", url, headers: user.headers })
+            : app.inject({ method: "PATCH", url, headers: user.headers, payload: { tags: ["y"], max_clicks: 3 } }),
+        ),
+      );
+      const deletes = answers.filter((_, i) => i % 2 === 0).map((r) => r.statusCode);
+      const patches = answers.filter((_, i) => i % 2 === 1);
+      expect(deletes.filter((s) => s === 204)).toHaveLength(1);
+      expect(deletes.filter((s) => s !== 204).every((s) => s === 404)).toBe(true);
+      for (const res of patches) {
+        expect([200, 404], res.body).toContain(res.statusCode);
+        if (res.statusCode === 404) expect(res.json()).toEqual({ detail: "Short URL not found" });
+      }
+    }
+    expect((await db.query("SELECT count(*)::int AS n FROM links")).rows[0].n).toBe(0);
   });
 
   it("accepts a DELETE that carries the SPA's JSON content type and no body", async () => {

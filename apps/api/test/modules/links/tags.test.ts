@@ -140,6 +140,23 @@ describe("link tags", () => {
     }
   });
 
+  it("finds a tag by the spelling the API lists, for letters lower() maps otherwise (İ, a final Σ)", async () => {
+    const user = await proUser();
+    await createLink(app, user, { custom_code: "izmir", long_url: "https://example.com/1", tags: ["İzmir", "ΟΔΟΣ"] });
+    const tags = (await get(user, "/api/tags")).json().items.map((t: { name: string }) => t.name);
+    expect(tags).toEqual(["İzmir", "ΟΔΟΣ"]);
+    for (const spelling of [...tags, "οδος", "ΟΔΟς"]) {
+      const res = await get(user, `/api/urls?tag=${encodeURIComponent(spelling)}`);
+      expect(res.json().total, spelling).toBe(1);
+    }
+    // The keys as JavaScript lower-cases: "İ" becomes "i" and a combining dot above, a final "Σ" becomes "ς".
+    const { rows } = await db.query("SELECT tag_keys FROM links WHERE code = 'izmir'");
+    expect(rows[0].tag_keys).toEqual(["i\u0307zmir", "οδος"]);
+    // PATCH rewrites the keys with the tags.
+    await patch(user, "izmir", { tags: ["Ὀδυσσεύς"] });
+    expect((await db.query("SELECT tag_keys FROM links WHERE code = 'izmir'")).rows[0].tag_keys).toEqual(["ὀδυσσεύς"]);
+  });
+
   it("counts the account's tags under their most used spelling, most used first", async () => {
     const user = await proUser();
     await createLink(app, user, { custom_code: "one", long_url: "https://example.com/1", tags: ["news", "Sale"] });

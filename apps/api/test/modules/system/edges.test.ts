@@ -170,6 +170,37 @@ describe("security headers", () => {
   });
 });
 
+describe("lone UTF-16 surrogates (JSON's \\ud800 escape)", () => {
+  const postJson = (path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
+
+  it("are refused with a 422 at the field before any query, and nothing is stored", async () => {
+    const login = await postJson("/api/auth/login-json", '{"username": "\\ud800", "password": "x"}');
+    expect(login.status).toBe(422);
+    expect(await login.json()).toEqual({
+      detail: [
+        { loc: ["body", "username"], msg: "Text must be valid Unicode (a lone surrogate was sent)", type: "value_error.str.surrogate" },
+      ],
+    });
+    // A password differing from another only there would otherwise hash as U+FFFD, the same as that other.
+    const register = await postJson("/api/auth/register", '{"email": "s@example.com", "password": "correct horse \\udc00 battery"}');
+    expect(register.status).toBe(422);
+    expect(((await register.json()) as { detail: { loc: unknown }[] }).detail[0]!.loc).toEqual(["body", "password"]);
+    const user = await createUser(app);
+    const link = await postJson("/api/urls", '{"long_url": "https://example.com/\\ud83d"}', user.headers);
+    expect(link.status).toBe(422);
+    const key = await postJson("/api/keys", '{"name": "k\\udfff"}', user.headers);
+    expect(key.status).toBe(422);
+    expect(((await key.json()) as { detail: { loc: unknown }[] }).detail[0]!.loc).toEqual(["body", "name"]);
+    // A pair is one character (an emoji) and passes.
+    expect((await postJson("/api/keys", '{"name": "k\\ud83d\\ude00"}', user.headers)).status).toBe(201);
+    const { rows } = await db.query(
+      "SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM links)::int AS links, (SELECT count(*) FROM api_keys)::int AS keys",
+    );
+    expect(rows[0]).toEqual({ users: 1, links: 0, keys: 1 });
+  });
+});
+
 describe("NUL characters", () => {
   it("are refused with a 422 at the field, in JSON, forms and queries, and nothing is stored", async () => {
     const form = await fetch(`${base}/api/auth/login`, {

@@ -59,6 +59,24 @@ describe("GET /api/me", () => {
     }
   });
 
+  it("answers 401 for a token signed with our key but not as we write access tokens", async () => {
+    const user = await createUser(app);
+    const sign = createSigner({ key: testConfig().jwtSecret, algorithm: "HS256", noTimestamp: true });
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const valid = sign({ sub: String(user.id), exp });
+    expect((await me(`Bearer ${valid}`)).statusCode).toBe(200);
+    const odd = [
+      sign({ sub: String(user.id) }), // no expiry
+      ...["0x1", "1e0", " 1", "01", "1.0", String(2 ** 31)].map((sub) => sign({ sub: sub.replace("1", String(user.id)), exp })),
+      sign({ sub: user.id, exp }), // a number, not a string
+    ];
+    for (const token of odd) {
+      const res = await me(`Bearer ${token}`);
+      expect(res.statusCode, token).toBe(401);
+      expect(res.json()).toEqual(UNAUTHORIZED);
+    }
+  });
+
   it("answers 401 for an unsigned (alg: none) token", async () => {
     const user = await createUser(app);
     const unsigned = createSigner({ algorithm: "none" })({ sub: String(user.id) });

@@ -8,8 +8,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 
 type EdgeCode = "BAD_REQUEST" | "MALFORMED_URL" | "URI_TOO_LONG" | "REQUEST_TIMEOUT" | "HEADERS_TOO_LARGE";
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "x-content-type-options": "nosniff" };
-const bodyOf = (code: EdgeCode) => JSON.stringify({ detail: ERROR_MESSAGES[code] });
+export const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "x-content-type-options": "nosniff" };
+export const bodyOf = (code: keyof typeof ERROR_MESSAGES) => JSON.stringify({ detail: ERROR_MESSAGES[code] });
 
 /** The router could not match the URL at all: undecodable, or a parameter over the router's length. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {

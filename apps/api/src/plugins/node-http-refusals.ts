@@ -2,19 +2,16 @@
 // HTTP/1.1 request without Host (RFC 9112 §3.2 asks for a 400) and an Expect
 // other than 100-continue (417). Here they get the contract's JSON instead.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { ERROR_MESSAGES, ERROR_STATUS } from "@shortly/contract";
+import { ERROR_STATUS } from "@shortly/contract";
+import { bodyOf, JSON_HEADERS } from "./framework-errors.js";
 
 type Refusal = "MISSING_HOST" | "EXPECTATION_FAILED" | "BAD_REQUEST";
 
 /** The contract's error body, then the connection closes. */
 export function refuse(res: ServerResponse, code: Refusal): void {
-  const body = JSON.stringify({ detail: ERROR_MESSAGES[code] });
+  const body = bodyOf(code);
   res.shouldKeepAlive = false;
-  res.writeHead(ERROR_STATUS[code], {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": String(Buffer.byteLength(body)),
-    "x-content-type-options": "nosniff",
-  });
+  res.writeHead(ERROR_STATUS[code], { ...JSON_HEADERS, "content-length": String(Buffer.byteLength(body)) });
   res.end(body);
 }
 

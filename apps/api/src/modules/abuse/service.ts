@@ -1,8 +1,8 @@
 import { ValidationFailedError } from "../../lib/app-error.js";
 import { normaliseHost } from "../../lib/host-name.js";
-import type { AbuseRepository, BlockedHostRecord } from "./repository.js";
+import type { AbuseRepository, BlockedHostRecord, HostChangeAudit } from "./repository.js";
 
-export type { BlockedHostRecord };
+export type { BlockedHostRecord, HostChangeAudit };
 
 export interface AbuseServiceDeps {
   repo: AbuseRepository;
@@ -16,17 +16,17 @@ export function createAbuseService({ repo, onLinksChanged }: AbuseServiceDeps) {
     listBlockedHosts: repo.listBlockedHosts,
 
     /** `input`: a host or URL, as an admin pasted it. */
-    async blockHost(input: string, reason: string): Promise<{ record: BlockedHostRecord; links: number }> {
+    async blockHost(input: string, reason: string, audit: HostChangeAudit): Promise<{ record: BlockedHostRecord; links: number }> {
       const host = normaliseHost(input);
       if (!host) throw ValidationFailedError.at(["body", "host"], "not a valid host name", "value_error.host");
-      const result = await repo.blockHost(host, reason);
+      const result = await repo.blockHost(host, reason, audit);
       onLinksChanged();
       return result;
     },
 
-    async unblockHost(input: string): Promise<boolean> {
+    async unblockHost(input: string, audit: HostChangeAudit): Promise<boolean> {
       const host = normaliseHost(input);
-      if (!host || !(await repo.unblockHost(host))) return false;
+      if (!host || !(await repo.unblockHost(host, audit))) return false;
       onLinksChanged();
       return true;
     },

@@ -1,6 +1,6 @@
 import type { BlockedHost } from "@shortly/contract";
 import type { AbuseService, BlockedHostRecord } from "../abuse/service.js";
-import type { Actor, AuditLog } from "./audit-log.js";
+import { type Actor, auditEntry } from "./audit-log.js";
 import { BlockedHostNotFoundError } from "./errors.js";
 
 export const toBlockedHost = (h: BlockedHostRecord): BlockedHost => ({
@@ -10,20 +10,23 @@ export const toBlockedHost = (h: BlockedHostRecord): BlockedHost => ({
 });
 
 /** Destinations no link may point to: the abuse module keeps them, the admins' side audits each change. */
-export function createBlockedHostActions(abuse: AbuseService, audit: AuditLog) {
+export function createBlockedHostActions(abuse: AbuseService) {
   return {
     listBlockedHosts: async () => (await abuse.listBlockedHosts()).map(toBlockedHost),
 
-    /** Blocks a host; says how many existing links that stopped. */
+    /** Blocks a host; says how many existing links that stopped. Stored with its audit row, in one transaction. */
     async blockHost(actor: Actor, host: string, reason: string): Promise<{ blocked: BlockedHost; links: number }> {
-      const { record, links } = await abuse.blockHost(host, reason);
-      await audit.record(actor, "host.block", record.host, `${reason}${reason ? " " : ""}(${links} links stopped)`);
+      const { record, links } = await abuse.blockHost(host, reason, (blocked, stopped) =>
+        auditEntry(actor, "host.block", blocked, `${reason}${reason ? " " : ""}(${stopped} links stopped)`),
+      );
       return { blocked: toBlockedHost(record), links };
     },
 
     async unblockHost(actor: Actor, host: string): Promise<void> {
-      if (!(await abuse.unblockHost(host))) throw new BlockedHostNotFoundError();
-      await audit.record(actor, "host.unblock", host);
+      const unblocked = await abuse.unblockHost(host, (unblockedHost, restored) =>
+        auditEntry(actor, "host.unblock", unblockedHost, `(${restored} links restored)`),
+      );
+      if (!unblocked) throw new BlockedHostNotFoundError();
     },
   };
 }

@@ -31,7 +31,7 @@ export function createAdminService(deps: AdminServiceDeps) {
     ...createAdminRoles(repo, audit),
     ...createUserActions(deps),
     ...createLinkActions({ ...deps, clock }),
-    ...createBlockedHostActions(deps.abuse, audit),
+    ...createBlockedHostActions(deps.abuse),
     ...createLinkReports(repo, clock),
     listAudit: audit.list,
   };

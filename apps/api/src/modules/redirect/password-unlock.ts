@@ -17,14 +17,17 @@ export interface PasswordUnlockDeps {
 /**
  * A password typed on a protected link's page: the stored hash is read
  * each time, so a changed or removed password applies at once. A link
- * without a password (any more) is visited as usual.
+ * without a password (any more) is visited as usual. `admitAttempt` runs
+ * only for a link that asks for a password (it throws to refuse), so posts
+ * to other links never count against the attempt limit.
  */
 export function createPasswordUnlock({ repo, verifyPassword, decide, follow }: PasswordUnlockDeps) {
-  return async function unlock(visit: Visit, password: string): Promise<VisitOutcome> {
+  return async function unlock(visit: Visit, password: string, admitAttempt: () => Promise<void>): Promise<VisitOutcome> {
     const decided = await decide(visit);
     if (!decided) return NOT_FOUND;
     const { decision, now } = decided;
     if (decision.kind !== "password") return asFormAnswer(await follow(decision, visit, now));
+    await admitAttempt();
     const hash = await repo.passwordHashOf(decision.link.id).catch((error: unknown) => {
       throw new ClicksUnavailableError({ cause: error });
     });

@@ -17,6 +17,13 @@ export interface RedirectRoutesOptions {
 // GET|HEAD /:code – the short link itself (cached plain links are answered earlier, by fast-route.ts)
 // GET|HEAD /:code/* – path forwarding, for links that allow it (the rest get the not-found answer)
 // POST /:code and /:code/* – the password of a protected link, from its page (form) or a script (JSON)
+/** Carries the wait, for the page a browser is shown instead of the contract's 429 JSON. */
+class TooManyPasswordAttempts extends RateLimitedError {
+  constructor(readonly seconds: number) {
+    super(seconds);
+  }
+}
+
 export const redirectRoutes: FastifyPluginAsync<RedirectRoutesOptions> = async (app, { redirects, passwordAttempts }) => {
   await app.register(fastifyFormbody, { bodyLimit: 4096 });
 
@@ -39,17 +46,20 @@ export const redirectRoutes: FastifyPluginAsync<RedirectRoutesOptions> = async (
       return answer(request, reply, code, { kind: "not_found" });
     }
     const html = prefersHtml(request.raw);
-    if (passwordAttempts.enabled) {
+    const admitAttempt = async () => {
+      if (!passwordAttempts.enabled) return;
       const { count, resetInMs } = await app.counters.hit(`link-password:${code}:${request.ip}`, passwordAttempts.windowMs);
-      if (count > passwordAttempts.max) {
-        const seconds = Math.max(1, Math.ceil(resetInMs / 1000));
-        if (!html) throw new RateLimitedError(seconds);
-        return sendPage(reply.header("retry-after", String(seconds)), tooManyAttemptsPage(seconds));
-      }
-    }
+      if (count > passwordAttempts.max) throw new TooManyPasswordAttempts(Math.max(1, Math.ceil(resetInMs / 1000)));
+    };
     const given = (request.body as { password?: unknown } | null)?.password;
     const password = typeof given === "string" ? given : "";
-    const outcome = await redirects.unlock(visitOf(request), password);
+    let outcome;
+    try {
+      outcome = await redirects.unlock(visitOf(request), password, admitAttempt);
+    } catch (error) {
+      if (!(html && error instanceof TooManyPasswordAttempts)) throw error;
+      return sendPage(reply.header("retry-after", String(error.seconds)), tooManyAttemptsPage(error.seconds));
+    }
     // A script that sent no password gets the contract's 422; a person gets the form again.
     if (outcome.kind === "password" && password === "" && !html) {
       throw ValidationFailedError.at(["body", "password"], "field required", "value_error.missing");

@@ -171,6 +171,48 @@ describe("admin: links and abuse", () => {
     expect(invalid.json().detail[0].loc).toEqual(["body", "host"]);
   });
 
+  it("stores a host block and its unblocking with their audit rows, or neither", async () => {
+    const { admin, owner } = await accounts();
+    const link = await createLink(first.app, owner, { long_url: "https://spam.example/offer" });
+    const block = () =>
+      first.app.inject({
+        method: "POST",
+        url: "/api/admin/blocked-hosts",
+        headers: admin.headers,
+        payload: { host: "spam.example", reason: "spam" },
+      });
+    const unblock = () => first.app.inject({ method: "DELETE", url: "/api/admin/blocked-hosts/spam.example", headers: admin.headers });
+    const stored = async () => ({
+      hosts: (await db.query("SELECT count(*)::int AS n FROM blocked_hosts")).rows[0].n,
+      blocked: (await db.query("SELECT blocked_at IS NOT NULL AS b FROM links WHERE code = $1", [link.short_code])).rows[0].b,
+      audit: (await db.query("SELECT action, target, reason FROM audit_log ORDER BY id")).rows,
+    });
+    // The audit row cannot be written: the block must not be stored either.
+    await db.query(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$`);
+    await db.query("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()");
+    try {
+      expect((await block()).statusCode).toBeGreaterThanOrEqual(500);
+      expect(await stored()).toEqual({ hosts: 0, blocked: false, audit: [] });
+      await db.query("DROP TRIGGER refuse_audit ON audit_log");
+      expect((await block()).statusCode).toBe(201);
+      await db.query("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()");
+      expect((await unblock()).statusCode).toBeGreaterThanOrEqual(500);
+      expect(await stored()).toMatchObject({ hosts: 1, blocked: true });
+    } finally {
+      await db.query("DROP TRIGGER IF EXISTS refuse_audit ON audit_log");
+      await db.query("DROP FUNCTION refuse_audit()");
+    }
+    expect((await unblock()).statusCode).toBe(204);
+    expect(await stored()).toEqual({
+      hosts: 0,
+      blocked: false,
+      audit: [
+        { action: "host.block", target: "spam.example", reason: "spam (1 links stopped)" },
+        { action: "host.unblock", target: "spam.example", reason: "(1 links restored)" },
+      ],
+    });
+  });
+
   it("leaves no unblocked link to a host blocked while links to it are being created", async () => {
     const { admin, owner } = await accounts();
     const creates = Array.from({ length: 40 }, (_, i) =>

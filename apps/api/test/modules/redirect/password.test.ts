@@ -200,4 +200,24 @@ describe("password-protected links", () => {
     // Another link from the same address is not affected.
     expect((await unlock(limited.url, other.code, PASSWORD)).status).toBe(302);
   });
+
+  it("count attempts only on links that ask for a password", async () => {
+    const user = await createUser(limited.app);
+    const plain = await createLink(limited.app, user, { long_url: DESTINATION });
+    for (let i = 0; i < 5; i++) {
+      const res = await unlock(limited.url, plain.short_code, "anything");
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toBe(DESTINATION);
+    }
+    // A link gaining a password starts with its whole allowance.
+    const patched = await limited.app.inject({
+      method: "PATCH",
+      url: `/api/urls/${plain.short_code}`,
+      headers: user.headers,
+      payload: { password: PASSWORD },
+    });
+    expect(patched.statusCode).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await unlock(limited.url, plain.short_code, "wrong password")).status).toBe(401);
+    expect((await unlock(limited.url, plain.short_code, PASSWORD)).status).toBe(429);
+  });
 });

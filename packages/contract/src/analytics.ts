@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { requestDay } from "./date-time.js";
 
 export const ANALYTICS_RANGES = ["7d", "30d", "90d"] as const;
 export type AnalyticsRange = (typeof ANALYTICS_RANGES)[number];
 /** The longest custom range, so one request cannot ask for decades of zero-filled days. */
 export const ANALYTICS_MAX_DAYS = 366;
 
-const isoDay = z.iso.date({ message: "invalid date, expected YYYY-MM-DD" });
 const dayIndex = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 /**
@@ -15,15 +15,15 @@ const dayIndex = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 export const analyticsQuerySchema = z
   .object({
     range: z.enum(ANALYTICS_RANGES, { message: "must be one of 7d, 30d, 90d" }).optional(),
-    from: isoDay.optional(),
-    to: isoDay.optional(),
+    from: requestDay.optional(),
+    to: requestDay.optional(),
   })
   .superRefine((q, ctx) => {
     if (q.range && (q.from || q.to)) {
       ctx.addIssue({ code: "custom", path: ["range"], message: "give either range or from and to, not both" });
     } else if (!q.from !== !q.to) {
       ctx.addIssue({ code: "custom", path: [q.from ? "to" : "from"], message: "from and to go together" });
-    } else if (q.from && q.to) {
+    } else if (q.from && q.to && requestDay.safeParse(q.from).success && requestDay.safeParse(q.to).success) {
       const span = dayIndex(q.to) - dayIndex(q.from) + 1;
       if (span < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
       else if (span > ANALYTICS_MAX_DAYS)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requestDateTime } from "./date-time.js";
 import { wholeNumberParam } from "./whole-number.js";
 
 /** Every key starts so: secret scanners can recognise a leaked one. */
@@ -11,8 +12,8 @@ export const MAX_API_KEYS = 20;
 export const createApiKeyRequestSchema = z
   .object({
     name: z.string().trim().min(1).max(64),
-    /** Optional; must lie in the future. */
-    expires_at: z.iso.datetime({ offset: true, message: "invalid datetime" }).optional(),
+    /** Optional (null or absent: never); must lie in the future. */
+    expires_at: requestDateTime.nullish(),
   })
   .strict();
 export type CreateApiKeyRequest = z.input<typeof createApiKeyRequestSchema>;

@@ -3,6 +3,7 @@ export * from "./admin.js";
 export * from "./analytics.js";
 export * from "./api-keys.js";
 export * from "./auth.js";
+export * from "./date-time.js";
 export * from "./errors.js";
 export * from "./live.js";
 export * from "./long-url.js";

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { requestDateTime } from "./date-time.js";
 import { validationIssueSchema } from "./errors.js";
 import { longUrlSchema } from "./long-url.js";
 import { customCodeSchema } from "./short-code.js";
 import { tagSchema, tagsSchema } from "./tags.js";
 import { wholeNumberParam } from "./whole-number.js";
 
-const isoDateTime = z.iso.datetime({ offset: true, message: "invalid datetime" });
 const maxClicksSchema = z
   .number({ message: "value is not a valid integer" })
   .int({ message: "value is not a valid integer" })
@@ -31,7 +31,7 @@ export const createUrlRequestSchema = z.object({
   long_url: longUrlSchema,
   custom_code: customCodeSchema.optional(),
   /** Must be in the future; checked by the API against its clock. */
-  expires_at: isoDateTime.nullish(),
+  expires_at: requestDateTime.nullish(),
   max_clicks: maxClicksSchema.nullish(),
   tags: tagsSchema.optional(),
   /** Visitors must type it before being redirected. */
@@ -105,7 +105,7 @@ export const updateUrlRequestSchema = z
   .object({
     long_url: longUrlSchema.optional(),
     is_active: z.boolean().optional(),
-    expires_at: isoDateTime.nullable().optional(),
+    expires_at: requestDateTime.nullable().optional(),
     max_clicks: maxClicksSchema.nullable().optional(),
     /** Replaces the link's tags; `[]` removes them all. */
     tags: tagsSchema.optional(),

@@ -7,6 +7,8 @@ import { RequestValidationError } from "./validation.js";
 
 /** Answers an error thrown by a route or hook, by its family. */
 export function replyWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // A route may have named its own body (a CSV's type and file name) before failing: the error is JSON.
+  reply.removeHeader("content-type").removeHeader("content-disposition");
   if (error instanceof AppError) {
     return reply.code(error.statusCode).headers(error.headers).send({ detail: error.detail });
   }

@@ -191,12 +191,30 @@ describe("GET /api/analytics/dashboard", () => {
       ["from=2020-01-01&to=2026-01-01", "to"],
       ["range=7d&from=2026-01-01&to=2026-01-02", "range"],
       ["from=2026-13-01&to=2026-13-02", "from"],
+      ["from=0000-01-01&to=0000-01-05", "from"],
+      ["from=1969-12-31&to=1970-01-02", "from"],
+      ["from=9999-12-31&to=9999-12-31", "from"],
     ];
+    const link = await createLink(app, user);
     for (const [query, field] of cases) {
-      const res = await get(`/api/analytics/dashboard?${query}`, user);
-      expect(res.statusCode, query).toBe(422);
-      expect(res.json().detail[0].loc, query).toEqual(["query", field]);
+      for (const path of [
+        "/api/analytics/dashboard",
+        `/api/urls/${link.short_code}/analytics`,
+        `/api/urls/${link.short_code}/clicks.csv`,
+      ]) {
+        const res = await get(`${path}?${query}`, user);
+        expect(res.statusCode, `${path}?${query}`).toBe(422);
+        expect(res.headers["content-type"], `${path}?${query}`).toMatch(/^application\/json/);
+        expect(res.json().detail[0].loc, `${path}?${query}`).toEqual(["query", field]);
+      }
     }
+    // A day that does not exist is one error, not also a comparison with the other day.
+    const feb30 = await get("/api/analytics/dashboard?from=2026-02-30&to=2026-03-01", user);
+    expect(feb30.json().detail).toEqual([expect.objectContaining({ loc: ["query", "from"], msg: "invalid date, expected YYYY-MM-DD" })]);
+    // The last days a range may name answer, zero-filled.
+    const last = await get("/api/analytics/dashboard?from=9999-12-29&to=9999-12-30", user);
+    expect(last.statusCode).toBe(200);
+    expect(last.json()).toMatchObject({ from: "9999-12-29", to: "9999-12-30" });
   });
 
   it("answers 401 without a token", async () => {
@@ -348,5 +366,21 @@ describe("CSV exports", () => {
     const link = await createLink(app, owner);
     expect((await get(`/api/urls/${link.short_code}/clicks.csv`, await createUser(app))).statusCode).toBe(404);
     expect((await app.inject({ url: "/api/analytics/clicks.csv" })).statusCode).toBe(401);
+  });
+
+  it("answers a failed export in the contract's JSON, not as a CSV file", async () => {
+    const user = await createUser(app);
+    const link = await createLink(app, user);
+    // The export's query cannot run: the column it reads is gone for the moment.
+    await db.query("ALTER TABLE clicks RENAME COLUMN city TO city_away");
+    try {
+      const res = await get(`/api/urls/${link.short_code}/clicks.csv`, user);
+      expect(res.statusCode).toBe(500);
+      expect(res.headers["content-type"]).toMatch(/^application\/json/);
+      expect(res.headers["content-disposition"]).toBeUndefined();
+      expect(res.json()).toEqual({ detail: "Internal Server Error" });
+    } finally {
+      await db.query("ALTER TABLE clicks RENAME COLUMN city_away TO city");
+    }
   });
 });

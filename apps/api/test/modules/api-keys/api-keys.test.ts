@@ -55,12 +55,19 @@ describe("creating and listing keys", () => {
       [{ name: "x".repeat(65) }, ["body", "name"]],
       [{ name: "ok", expires_at: "2020-01-01T00:00:00Z" }, ["body", "expires_at"]],
       [{ name: "ok", expires_at: "soon" }, ["body", "expires_at"]],
+      // Year 9999 in its own offset, year 10000 in UTC: nothing could store it.
+      [{ name: "ok", expires_at: "9999-12-31T23:00:00-23:00" }, ["body", "expires_at"]],
       [{ name: "ok", extra: 1 }, ["body"]],
     ] as const) {
       const res = await createKey(app, user, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(422);
       expect(res.json().detail[0].loc).toEqual(loc);
     }
+    expect((await db.query("SELECT count(*)::int AS n FROM api_keys")).rows[0].n).toBe(0);
+    // null means no expiry, as on links.
+    const forever = await createKey(app, user, { name: "forever", expires_at: null });
+    expect(forever.statusCode).toBe(201);
+    expect(forever.json().expires_at).toBeNull();
   });
 
   it("allows at most 20 live keys, also when 25 are created at once", async () => {

@@ -30,10 +30,15 @@ describe("POST /api/urls/bulk", () => {
       { long_url: "https://example.com/c", custom_code: "mine-1", max_clicks: 5 },
       { long_url: "https://example.com/d", expires_at: "2020-01-01T00:00:00Z" },
       "just a string",
+      { long_url: "https://example.com/e", expires_at: "9999-12-31T23:00:00-23:00" },
     ]);
     expect(res.statusCode).toBe(200);
     const { results } = res.json();
-    expect(results.map((r: { status: number }) => r.status)).toEqual([201, 422, 409, 201, 422, 422]);
+    expect(results.map((r: { status: number }) => r.status)).toEqual([201, 422, 409, 201, 422, 422, 422]);
+    expect(results[6].detail[0]).toMatchObject({
+      loc: ["body", "urls", 6, "expires_at"],
+      msg: "must not be later than 9999-12-31T23:59:59.999Z",
+    });
     expect(results[0].url).toMatchObject({ long_url: "https://example.com/a", is_active: true, short_code: expect.any(String) });
     expect(results[1].detail[0].loc).toEqual(["body", "urls", 1, "long_url"]);
     expect(results[2]).toEqual({ status: 409, detail: "Short code already in use" });

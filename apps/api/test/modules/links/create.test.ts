@@ -141,7 +141,7 @@ describe("POST /api/urls", () => {
     expect((await db.query("SELECT count(*)::int AS n FROM links")).rows[0].n).toBe(0);
   });
 
-  it("answers 422 for an expiry in the past and a click limit below 1", async () => {
+  it("answers 422 for an expiry in the past or past year 9999 and a click limit below 1", async () => {
     const user = await createUser(app);
     const past = await create(user.headers, { long_url: "https://example.com", expires_at: "2020-01-01T00:00:00Z" });
     expect(past.statusCode).toBe(422);
@@ -153,6 +153,13 @@ describe("POST /api/urls", () => {
     expect(fractional.statusCode).toBe(422);
     const notADate = await create(user.headers, { long_url: "https://example.com", expires_at: "tomorrow" });
     expect(notADate.statusCode).toBe(422);
-    expect(await linkCount()).toBe(0);
+    // Valid ISO 8601, but year 10000 in UTC: refused as input, not failed in storage.
+    const tooLate = await create(user.headers, { long_url: "https://example.com", expires_at: "9999-12-31T23:00:00-23:00" });
+    expect(tooLate.statusCode).toBe(422);
+    expect(tooLate.json().detail[0]).toMatchObject({ loc: ["body", "expires_at"] });
+    const latest = await create(user.headers, { long_url: "https://example.com", expires_at: "9999-12-31T23:59:59.999Z" });
+    expect(latest.statusCode).toBe(201);
+    expect(latest.json().expires_at).toBe("9999-12-31T23:59:59.999Z");
+    expect(await linkCount()).toBe(1);
   });
 });

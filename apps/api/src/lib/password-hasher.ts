@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_BYTES } from "@shortly/contract";
 import bcrypt from "bcrypt";
 
 export interface PasswordHasher {
@@ -11,7 +12,11 @@ export async function createPasswordHasher(rounds: number): Promise<PasswordHash
   const dummyHash = await bcrypt.hash("timing-equaliser-not-a-password", rounds);
   return {
     hash: (password) => bcrypt.hash(password, rounds),
-    verify: (password, hash) => bcrypt.compare(password, hash),
+    // bcrypt reads the first 72 bytes only; no stored password is longer, so a longer one cannot be it (checked anyway, for the time).
+    verify: async (password, hash) => {
+      const matches = await bcrypt.compare(password, hash);
+      return matches && Buffer.byteLength(password) <= PASSWORD_MAX_BYTES;
+    },
     burn: async (password) => {
       await bcrypt.compare(password, dummyHash);
     },

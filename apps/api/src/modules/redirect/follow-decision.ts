@@ -14,7 +14,11 @@ import type { Visit } from "./visit.js";
  */
 export function createFollow(repo: RedirectRepository, clicks: ClicksService) {
   return async function follow(decision: VisitDecision, visit: Visit, now: Date): Promise<VisitOutcome> {
-    if (decision.kind === "password") return ASK_PASSWORD;
+    // A spent limit is told before the password is asked for, as an expiry is: no password can open it.
+    if (decision.kind === "password") {
+      const spent = decision.link.maxClicks !== null && !(await repo.hasClicksLeft(decision.link.id));
+      return spent ? LIMIT_REACHED : ASK_PASSWORD;
+    }
     if (decision.kind !== "redirect") return decision;
     const { link } = decision;
     if (decision.claimsClick) {

@@ -18,8 +18,9 @@ export interface PasswordUnlockDeps {
  * A password typed on a protected link's page: the stored hash is read
  * each time, so a changed or removed password applies at once. A link
  * without a password (any more) is visited as usual. `admitAttempt` runs
- * only for a link that asks for a password (it throws to refuse), so posts
- * to other links never count against the attempt limit.
+ * only when a password is tried on a link that asks for one (it throws to
+ * refuse), so posts to other links, and posts without a password, never
+ * count against the attempt limit.
  */
 export function createPasswordUnlock({ repo, verifyPassword, decide, follow }: PasswordUnlockDeps) {
   return async function unlock(visit: Visit, password: string, admitAttempt: () => Promise<void>): Promise<VisitOutcome> {
@@ -27,11 +28,17 @@ export function createPasswordUnlock({ repo, verifyPassword, decide, follow }: P
     if (!decided) return NOT_FOUND;
     const { decision, now } = decided;
     if (decision.kind !== "password") return asFormAnswer(await follow(decision, visit, now));
-    await admitAttempt();
+    const asked = await follow(decision, visit, now);
+    if (asked.kind !== "password") return asked;
     const hash = await repo.passwordHashOf(decision.link.id).catch((error: unknown) => {
       throw new ClicksUnavailableError({ cause: error });
     });
-    if (hash !== null && (password === "" || !(await verifyPassword(password, hash)))) return WRONG_PASSWORD;
+    if (hash !== null) {
+      // Sending no password is not an attempt: it must not use up the visitor's allowance.
+      if (password === "") return WRONG_PASSWORD;
+      await admitAttempt();
+      if (!(await verifyPassword(password, hash))) return WRONG_PASSWORD;
+    }
     return asFormAnswer(await follow(decideVisit(decision.link, now, visit, true), visit, now));
   };
 }

@@ -52,7 +52,10 @@ export const redirectRoutes: FastifyPluginAsync<RedirectRoutesOptions> = async (
       if (count > passwordAttempts.max) throw new TooManyPasswordAttempts(Math.max(1, Math.ceil(resetInMs / 1000)));
     };
     const given = (request.body as { password?: unknown } | null)?.password;
-    const password = typeof given === "string" ? given : "";
+    if (given !== undefined && given !== null && typeof given !== "string") {
+      throw ValidationFailedError.at(["body", "password"], "str type expected", "value_error.invalid_type");
+    }
+    const password = given ?? "";
     let outcome;
     try {
       outcome = await redirects.unlock(visitOf(request), password, admitAttempt);

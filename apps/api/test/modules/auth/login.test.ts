@@ -31,6 +31,13 @@ describe("POST /api/auth/login-json", () => {
     }
   });
 
+  it("refuses a password that only begins with the right one (bcrypt reads 72 bytes)", async () => {
+    const exact = "é".repeat(36); // 72 bytes in UTF-8
+    await createUser(app, { email: "long@example.com", password: exact });
+    expect((await loginJson({ username: "long@example.com", password: `${exact}x` })).statusCode).toBe(401);
+    expect((await loginJson({ username: "long@example.com", password: exact })).statusCode).toBe(200);
+  });
+
   it("refuses a disabled account with the same 401", async () => {
     await createUser(app, { email: "off@example.com", password: "password123" });
     await db.query("UPDATE users SET is_active = false WHERE email = 'off@example.com'");

@@ -186,6 +186,38 @@ describe("password-protected links", () => {
     expect(item.json()).toMatchObject({ clicks_used: 2, max_clicks: 2, state: "limit_reached" });
   });
 
+  it("say a spent click limit (410) before asking for the password, to browsers, scripts and posts alike", async () => {
+    const { code } = await protectedLink(server, { max_clicks: 1 });
+    expect((await unlock(server.url, code, PASSWORD)).status).toBe(302);
+    const page = await open(server.url, code);
+    expect(page.status).toBe(410);
+    expect(await page.text()).not.toContain('name="password"');
+    expect((await open(server.url, code, "application/json")).status).toBe(410);
+    expect((await unlock(server.url, code, "not the password", "application/json")).status).toBe(410);
+    expect((await unlock(server.url, code, PASSWORD)).status).toBe(410);
+  });
+
+  it("refuse a password that only begins with the right one (bcrypt reads 72 bytes)", async () => {
+    const exact = "p".repeat(72);
+    const { code } = await protectedLink(server, { password: exact });
+    expect((await unlock(server.url, code, `${exact}EXTRA`)).status).toBe(401);
+    expect((await unlock(server.url, code, exact)).status).toBe(302);
+  });
+
+  it("answer a password that is not text with the contract's 422 type error", async () => {
+    const { code } = await protectedLink();
+    const res = await fetch(`${server.url}/${code}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...BROWSER, accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify({ password: 12345678 }),
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({
+      detail: [{ loc: ["body", "password"], msg: "str type expected", type: "value_error.invalid_type" }],
+    });
+  });
+
   it("are rate-limited per link and address, with a page (or JSON) saying how long to wait", async () => {
     const { code } = await protectedLink(limited);
     const other = await protectedLink(limited);
@@ -201,7 +233,7 @@ describe("password-protected links", () => {
     expect((await unlock(limited.url, other.code, PASSWORD)).status).toBe(302);
   });
 
-  it("count attempts only on links that ask for a password", async () => {
+  it("count as attempts only passwords tried on links that ask for one", async () => {
     const user = await createUser(limited.app);
     const plain = await createLink(limited.app, user, { long_url: DESTINATION });
     for (let i = 0; i < 5; i++) {
@@ -217,6 +249,8 @@ describe("password-protected links", () => {
       payload: { password: PASSWORD },
     });
     expect(patched.statusCode).toBe(200);
+    // Posts without a password are not attempts either.
+    for (let i = 0; i < 5; i++) expect((await unlock(limited.url, plain.short_code, null, "application/json")).status).toBe(422);
     for (let i = 0; i < 3; i++) expect((await unlock(limited.url, plain.short_code, "wrong password")).status).toBe(401);
     expect((await unlock(limited.url, plain.short_code, PASSWORD)).status).toBe(429);
   });

@@ -16,7 +16,8 @@ export function accessTokenUserId(payload: { sub?: unknown } | null): number | n
   return userId <= 2_147_483_647 ? userId : null;
 }
 
-const bearerOf = (header: string | undefined) => (header?.startsWith("Bearer ") ? header.slice(7).trim() : null);
+/** The token of an `Authorization: Bearer …` header; the scheme is case-insensitive (RFC 9110 §11.1), as @fastify/jwt reads it. */
+const bearerOf = (header: string | undefined) => (header !== undefined && /^bearer /i.test(header) ? header.slice(7).trim() : null);
 
 /** `authenticate`: lets a request in on an API key or a valid access token of an active account. */
 export function createAuthenticate(apiKeys: ApiKeyCheck, isActiveUser: (userId: number) => Promise<boolean>) {

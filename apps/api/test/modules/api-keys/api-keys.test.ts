@@ -104,6 +104,13 @@ describe("using a key", () => {
     expect((await app.inject({ url: `/api/urls/${code}/stats`, headers: withKey(key) })).statusCode).toBe(200);
     expect((await app.inject({ url: `/api/urls/${code}/analytics?range=7d`, headers: withKey(key) })).statusCode).toBe(200);
     expect((await app.inject({ url: "/api/analytics/dashboard?range=7d", headers: withKey(key) })).statusCode).toBe(200);
+    // The scheme's name is case-insensitive, for keys as for access tokens.
+    for (const scheme of ["bearer", "BEARER"]) {
+      const res = await app.inject({ url: "/api/me", headers: { authorization: `${scheme} ${key}` } });
+      expect(res.statusCode, scheme).toBe(200);
+      const keys = await app.inject({ url: "/api/keys", headers: { authorization: `${scheme} ${key}` } });
+      expect(keys.statusCode, scheme).toBe(403);
+    }
   });
 
   it("cannot manage keys, sessions or the account", async () => {

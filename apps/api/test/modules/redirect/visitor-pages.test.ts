@@ -68,6 +68,19 @@ describe("visitor pages", () => {
     }
   });
 
+  it("give the type named first when both are named at one quality", async () => {
+    const { off } = await seed();
+    for (const [accept, type] of [
+      ["text/html, application/json", /^text\/html/],
+      ["application/json, text/html", /^application\/json/],
+      ["text/html;q=0.8, application/json;q=0.8", /^text\/html/],
+    ] as const) {
+      const res = await get(`/${off.short_code}`, accept);
+      expect(res.status, accept).toBe(404);
+      expect(res.headers.get("content-type"), accept).toMatch(type);
+    }
+  });
+
   it("answer HEAD with the page's status and type but no body", async () => {
     const { expired } = await seed();
     const res = await get(`/${expired.short_code}`, BROWSER_ACCEPT, "HEAD");

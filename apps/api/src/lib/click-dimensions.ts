@@ -42,6 +42,23 @@ export function createAgentParser(maxEntries = 5_000) {
   };
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A header's text as the client meant it. Node hands header bytes over as
+ * latin1, one character per byte, so a UTF-8 referrer or user agent arrives
+ * as mojibake ("Ã©" for "é"); bytes that are valid UTF-8 are read as such,
+ * anything else is kept as received.
+ */
+export function headerText(value: string | null): string | null {
+  if (value === null || !/[\u0080-\u00ff]/.test(value)) return value;
+  try {
+    return strictUtf8.decode(Buffer.from(value, "latin1"));
+  } catch {
+    return value;
+  }
+}
+
 /** Country (ISO alpha-2) and city of a public IP from the offline database; nulls for private or unknown addresses. */
 export function locate(ip: string | null): { country: string | null; city: string | null } {
   const found = ip ? geoip.lookup(ip) : null;

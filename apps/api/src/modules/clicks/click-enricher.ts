@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createAgentParser, locate, referrerHost, visitorKey, type AgentDimensions } from "../../lib/click-dimensions.js";
+import { createAgentParser, headerText, locate, referrerHost, visitorKey, type AgentDimensions } from "../../lib/click-dimensions.js";
 import { DAY_MS, utcDay } from "../../lib/utc-day.js";
 import type { EnrichedClick, NewClick } from "./click.js";
 import type { ClickWriterRepository } from "./writer-repository.js";
@@ -59,12 +59,15 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
     let last: {
       ip: string | null;
       userAgent: string | null;
+      /** The user agent as the client wrote it (headerText). */
+      userAgentText: string | null;
       day: string;
       agent: AgentDimensions;
       place: Place;
       key: string | null;
     } | null = null;
     let lastReferrer: string | null = null;
+    let lastReferrerText: string | null = null;
     let lastReferrerHost: string | null = null;
     for (let i = 0; i < clicks.length; i++) {
       const click = clicks[i]!;
@@ -82,11 +85,21 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
           key = keys.get(visitor) ?? visitorKey(salt, click.ip, click.userAgent);
           keys.set(visitor, key);
         }
-        last = { ip: click.ip, userAgent: click.userAgent, day, agent: parseAgent(click.userAgent), place: placeOf(click.ip), key };
+        const userAgent = headerText(click.userAgent);
+        last = {
+          ip: click.ip,
+          userAgent: click.userAgent,
+          userAgentText: userAgent,
+          day,
+          agent: parseAgent(userAgent),
+          place: placeOf(click.ip),
+          key,
+        };
       }
       if (click.referrer !== lastReferrer) {
         lastReferrer = click.referrer;
-        lastReferrerHost = click.referrer === null ? null : hostOf(click.referrer);
+        lastReferrerText = headerText(click.referrer);
+        lastReferrerHost = lastReferrerText === null ? null : hostOf(lastReferrerText);
       }
       const { agent, place } = last;
       out[i] = {
@@ -94,9 +107,9 @@ export function createClickEnricher(repo: Pick<ClickWriterRepository, "saltFor" 
         userId: click.userId,
         code: click.code,
         clickedAt: click.clickedAt,
-        referrer: click.referrer,
+        referrer: lastReferrerText,
         referrerHost: lastReferrerHost,
-        userAgent: click.userAgent,
+        userAgent: last.userAgentText,
         browser: clip(agent.browser, 64),
         os: clip(agent.os, 64),
         device: clip(agent.device, 16),

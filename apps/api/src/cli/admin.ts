@@ -58,17 +58,19 @@ async function main(args: string[]): Promise<void> {
     if (command === "grant" || command === "revoke") {
       const email = rest[0];
       if (!email || rest.length !== 1) throw new UsageError(USAGE);
-      if (!(await admin.setRole(email, command === "grant" ? "admin" : "user"))) throw new UsageError(`No account has the email ${email}.`);
-      console.log(command === "grant" ? `${email} is now an admin.` : `${email} is no longer an admin.`);
+      const outcome = await admin.setRole(email, command === "grant" ? "admin" : "user");
+      if (outcome === "missing") throw new UsageError(`No account has the email ${email}.`);
+      const said = {
+        grant: { changed: "is now an admin.", unchanged: "is already an admin; nothing changed." },
+        revoke: { changed: "is no longer an admin.", unchanged: "is not an admin; nothing changed." },
+      }[command][outcome];
+      console.log(`${email} ${said}`);
     } else {
       if (rest[0] !== "import" || !rest[1] || rest.length !== 2) throw new UsageError(USAGE);
       const { hosts, invalid } = parseHostList(readFileSync(rest[1], "utf8"));
-      let stopped = 0;
-      for (const host of hosts) {
-        stopped += (await admin.blockHost({ id: null, email: "cli" }, host, `imported from ${path.basename(rest[1])}`)).links;
-      }
-      console.log(`Blocked ${hosts.length} hosts (${stopped} existing links stopped).`);
       for (const line of invalid) console.log(`Skipped line ${line.number}: ${line.text}`);
+      const { added, links } = await admin.blockHosts({ id: null, email: "cli" }, hosts, `imported from ${path.basename(rest[1])}`);
+      console.log(`Blocked ${added} new hosts (${hosts.length - added} already blocked; ${links} existing links stopped).`);
     }
     await redis?.quit().catch(() => redis.disconnect());
   } finally {

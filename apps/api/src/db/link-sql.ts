@@ -29,6 +29,27 @@ export const likePattern = (text: string) => `%${escapeLike(text)}%`;
 export const hostOrSubdomain = (host: string): Prisma.Sql =>
   Prisma.sql`(l.host = ${host} OR l.host LIKE ${`%.${escapeLike(host)}`} ESCAPE '\\')`;
 
+/** l.host and each parent domain ("a.b.example" → a.b.example, b.example, example), as an SQL text[]. */
+const hostAndParentsOfLink = Prisma.sql`ARRAY(SELECT array_to_string(p.labels[i:], '.')
+  FROM (SELECT string_to_array(l.host, '.') AS labels) p, generate_series(1, cardinality(p.labels)) i)`;
+
+/** The most specific blocked host covering l.host (a lookup per link: for a few links); null when none does. */
+export const coveringBlockedHost: Prisma.Sql = Prisma.sql`(SELECT b.host FROM blocked_hosts b
+  WHERE b.host = ANY(${hostAndParentsOfLink}) ORDER BY length(b.host) DESC LIMIT 1)`;
+
+/**
+ * Every unblocked link some of `hosts` covers, as rows (id, host) naming the
+ * most specific: one join of each link's host and parents against the list,
+ * for lists of tens of thousands.
+ */
+export const linksCoveredBy = (hosts: string[]): Prisma.Sql => Prisma.sql`
+  SELECT DISTINCT ON (l.id) l.id, n.host
+  FROM links l
+  CROSS JOIN LATERAL unnest(${hostAndParentsOfLink}) AS s(suffix)
+  JOIN unnest(${hosts}::text[]) AS n(host) ON n.host = s.suffix
+  WHERE l.blocked_at IS NULL AND l.host <> ''
+  ORDER BY l.id, length(n.host) DESC`;
+
 /**
  * lib/link-state.ts's rules as SQL, for filtering in the database (lists say
  * each item's state with linkState() itself; a test checks that both agree).

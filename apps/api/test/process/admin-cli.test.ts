@@ -52,9 +52,15 @@ describe("pnpm admin", () => {
         output: expect.stringContaining("is now an admin") as string,
       });
       expect(await role()).toBe("admin");
+      // A role the account has already: said, and not audited.
+      expect(await admin("grant", "ops@example.com")).toMatchObject({
+        code: 0,
+        output: expect.stringContaining("is already an admin; nothing changed") as string,
+      });
       expect((await admin("revoke", "ops@example.com")).code).toBe(0);
       expect(await role()).toBe("user");
-      const audit = await db.query("SELECT actor_email, action, target FROM audit_log ORDER BY id");
+      expect((await admin("revoke", "ops@example.com")).output).toContain("is not an admin; nothing changed");
+      const audit = await db.query("SELECT actor_email, action, target FROM audit_log WHERE action LIKE 'user.%' ORDER BY id");
       expect(audit.rows).toEqual([
         { actor_email: "cli", action: "user.role.admin", target: "ops@example.com" },
         { actor_email: "cli", action: "user.role.user", target: "ops@example.com" },
@@ -63,14 +69,19 @@ describe("pnpm admin", () => {
       const list = path.join(dataDir, "phishing.txt");
       writeFileSync(
         list,
-        "# a public list\n0.0.0.0 evil.example\nPhish.Example.  # trailing dot\n\nnot a host!\nhttps://malware.example/x\n",
+        "# a public list\n0.0.0.0 evil.example\nPhish.Example.  # trailing dot\n\nnot a host!\nhttps://malware.example/x\n0.0.0.0 0.0.0.0\n",
       );
       const imported = await admin("blocklist", "import", list);
       expect(imported.code).toBe(0);
-      expect(imported.output).toContain("Blocked 3 hosts");
+      expect(imported.output).toContain("Blocked 3 new hosts (0 already blocked; 0 existing links stopped)");
       expect(imported.output).toContain("Skipped line 5: not a host!");
       const hosts = await db.query("SELECT host FROM blocked_hosts ORDER BY host");
       expect(hosts.rows.map((r: { host: string }) => r.host)).toEqual(["evil.example", "malware.example", "phish.example"]);
+      // Importing the same list again blocks and audits nothing new.
+      const again = await admin("blocklist", "import", list);
+      expect(again.output).toContain("Blocked 0 new hosts (3 already blocked; 0 existing links stopped)");
+      const blocks = await db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'host.block'");
+      expect(blocks.rows[0].n).toBe(3);
     } finally {
       await db.end();
     }

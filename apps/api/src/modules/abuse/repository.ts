@@ -1,4 +1,4 @@
-import { HOST_BLOCK_LOCK, hostOrSubdomain } from "../../db/link-sql.js";
+import { coveringBlockedHost, HOST_BLOCK_LOCK, hostOrSubdomain, linksCoveredBy } from "../../db/link-sql.js";
 import type { Db } from "../../db/prisma-client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 
@@ -34,16 +34,60 @@ export function createAbuseRepository(db: Db) {
       });
     },
 
-    /** Unblocks a host and the links its block stopped (not those blocked one by one); false when it was not blocked. */
+    /**
+     * Blocks every host of a list not blocked yet, and the unblocked links
+     * they cover (each naming the most specific), with an audit row per new
+     * host, in one transaction: an import is stored whole or not at all.
+     */
+    async blockHosts(hosts: string[], reason: string, audit: HostChangeAudit): Promise<{ added: number; links: number }> {
+      return db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HOST_BLOCK_LOCK}::bigint)`;
+          const added = (
+            await tx.$queryRaw<Array<{ host: string }>>`
+              INSERT INTO blocked_hosts (host, reason) SELECT h, ${reason} FROM unnest(${hosts}::text[]) h
+              ON CONFLICT (host) DO NOTHING RETURNING host`
+          ).map((row) => row.host);
+          if (added.length === 0) return { added: 0, links: 0 };
+          const stopped = await tx.$queryRaw<Array<{ host: string }>>`
+            UPDATE links l SET blocked_at = now(), blocked_reason = ${reason}, blocked_host = c.host
+            FROM (${linksCoveredBy(added)}) c
+            WHERE l.id = c.id
+            RETURNING c.host`;
+          const perHost = new Map<string, number>();
+          for (const { host } of stopped) perHost.set(host, (perHost.get(host) ?? 0) + 1);
+          // One statement: createMany splits a long list into statements it sends at once, which one transaction's connection queues.
+          const rows = added.map((host) => audit(host, perHost.get(host) ?? 0));
+          await tx.$executeRaw`
+            INSERT INTO audit_log (actor_id, actor_email, action, target, reason)
+            SELECT * FROM unnest(${rows.map((r) => r.actorId ?? null)}::int[], ${rows.map((r) => r.actorEmail)}::text[],
+              ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.target)}::text[], ${rows.map((r) => r.reason ?? "")}::text[])`;
+          return { added: added.length, links: stopped.length };
+        },
+        // A public list holds tens of thousands of hosts: more than the default five seconds.
+        { timeout: 300_000, maxWait: 30_000 },
+      );
+    },
+
+    /**
+     * Unblocks a host and the links its block stopped (not those blocked one
+     * by one), except links another blocked host still covers: those now name
+     * it. False when the host was not blocked.
+     */
     async unblockHost(host: string, audit: HostChangeAudit): Promise<boolean> {
       return db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HOST_BLOCK_LOCK}::bigint)`;
         const { count } = await tx.blockedHost.deleteMany({ where: { host } });
         if (count === 0) return false;
-        const links = await tx.link.updateMany({
-          where: { blockedHost: host },
-          data: { blockedAt: null, blockedReason: null, blockedHost: null },
-        });
-        await tx.auditEntry.create({ data: audit(host, links.count) });
+        const restored = await tx.$executeRaw`
+          UPDATE links l SET blocked_at = NULL, blocked_reason = NULL, blocked_host = NULL
+          WHERE l.blocked_host = ${host} AND ${coveringBlockedHost} IS NULL`;
+        await tx.$executeRaw`
+          UPDATE links l SET blocked_host = b.host, blocked_reason = COALESCE(NULLIF(b.reason, ''), 'host ' || b.host || ' is blocked')
+          FROM (SELECT l.id, ${coveringBlockedHost} AS host FROM links l WHERE l.blocked_host = ${host}) c
+          JOIN blocked_hosts b ON b.host = c.host
+          WHERE l.id = c.id`;
+        await tx.auditEntry.create({ data: audit(host, restored) });
         return true;
       });
     },

@@ -24,6 +24,13 @@ export function createAbuseService({ repo, onLinksChanged }: AbuseServiceDeps) {
       return result;
     },
 
+    /** Hosts already normalised (lib/host-list.ts): the new ones are blocked, the rest left as they are. */
+    async blockHosts(hosts: string[], reason: string, audit: HostChangeAudit): Promise<{ added: number; links: number }> {
+      const result = await repo.blockHosts(hosts, reason, audit);
+      if (result.added > 0) onLinksChanged();
+      return result;
+    },
+
     async unblockHost(input: string, audit: HostChangeAudit): Promise<boolean> {
       const host = normaliseHost(input);
       if (!host || !(await repo.unblockHost(host, audit))) return false;

@@ -22,6 +22,13 @@ export function createBlockedHostActions(abuse: AbuseService) {
       return { blocked: toBlockedHost(record), links };
     },
 
+    /** Blocks the hosts of a list not blocked yet (the operators' import): all or nothing. */
+    async blockHosts(actor: Actor, hosts: string[], reason: string): Promise<{ added: number; links: number }> {
+      return abuse.blockHosts(hosts, reason, (blocked, stopped) =>
+        auditEntry(actor, "host.block", blocked, `${reason} (${stopped} links stopped)`),
+      );
+    },
+
     async unblockHost(actor: Actor, host: string): Promise<void> {
       const unblocked = await abuse.unblockHost(host, (unblockedHost, restored) =>
         auditEntry(actor, "host.unblock", unblockedHost, `(${restored} links restored)`),

@@ -28,7 +28,7 @@ export function createAdminService(deps: AdminServiceDeps) {
   const clock = deps.clock ?? (() => new Date());
   const audit = createAuditLog(repo);
   return {
-    ...createAdminRoles(repo, audit),
+    ...createAdminRoles(repo),
     ...createUserActions(deps),
     ...createLinkActions({ ...deps, clock }),
     ...createBlockedHostActions(deps.abuse),

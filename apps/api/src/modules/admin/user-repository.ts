@@ -57,8 +57,14 @@ export function createAdminUsersRepository(db: Db) {
       }
     },
 
-    async setRoleByEmail(email: string, role: "user" | "admin"): Promise<boolean> {
-      return (await db.user.updateMany({ where: { email }, data: { role } })).count === 1;
+    /** Gives the account the role, with its audit row in the same transaction; says whether it had it already. */
+    async setRoleByEmail(email: string, role: "user" | "admin", audit: AuditEntryInput): Promise<"changed" | "unchanged" | "missing"> {
+      return db.$transaction(async (tx) => {
+        const { count } = await tx.user.updateMany({ where: { email, role: { not: role } }, data: { role } });
+        if (count === 0) return (await tx.user.count({ where: { email } })) === 0 ? "missing" : "unchanged";
+        await tx.auditEntry.create({ data: audit });
+        return "changed";
+      });
     },
   };
 }

@@ -78,3 +78,20 @@ test("a visitor reports a link, an admin blocks it from the reports, and the vis
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, "admin-users-phone");
 });
+
+test("an admin blocks a host, finds it by search among the others, and unblocks it", async ({ page, request }) => {
+  const host = `phish-${Date.now().toString(36)}.example`;
+  await signInPage(page, await adminToken(request));
+  await page.goto("/admin?tab=hosts");
+  await page.getByLabel("Host or URL").fill(`https://login.${host}/account`);
+  await page.getByLabel("Reason").fill("credential phishing");
+  await page.getByRole("button", { name: "Block host" }).click();
+  await page.getByLabel("Search blocked hosts").fill(`LOGIN.${host}`);
+  const row = page.getByRole("row").filter({ hasText: `login.${host}` });
+  await expect(row).toContainText("credential phishing");
+  await expect(page.getByRole("table", { name: /Blocked hosts \(1\)/ })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "admin-hosts-desktop");
+  await page.getByRole("button", { name: `Unblock login.${host}` }).click();
+  await expect(page.getByText("No blocked host matches.")).toBeVisible();
+});

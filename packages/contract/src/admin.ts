@@ -78,7 +78,13 @@ export const createBlockedHostRequestSchema = z.object({
   reason: reasonSchema.default(""),
 });
 export type CreateBlockedHostRequest = z.input<typeof createBlockedHostRequestSchema>;
-export const listBlockedHostsResponseSchema = z.object({ items: z.array(blockedHostSchema) });
+export const listBlockedHostsQuerySchema = z.object({
+  ...page,
+  /** Part of the host name, case-insensitive. */
+  q: z.string().trim().max(253).optional(),
+});
+export type ListBlockedHostsQuery = z.input<typeof listBlockedHostsQuerySchema>;
+export const listBlockedHostsResponseSchema = pageOf(blockedHostSchema);
 export const blockedHostParamsSchema = z.object({ host: z.string().max(2048) });
 
 export const linkReportSchema = z.object({

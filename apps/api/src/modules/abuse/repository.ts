@@ -13,8 +13,14 @@ export interface BlockedHostRecord {
 
 export function createAbuseRepository(db: Db) {
   return {
-    listBlockedHosts(): Promise<BlockedHostRecord[]> {
-      return db.blockedHost.findMany({ orderBy: { createdAt: "desc" } });
+    /** Newest first, a page at a time; `q` matches part of the host. */
+    async listBlockedHosts(q: string | undefined, page: { limit: number; offset: number }) {
+      const where = q ? { host: { contains: q.toLowerCase() } } : {};
+      const [items, total] = await Promise.all([
+        db.blockedHost.findMany({ where, orderBy: [{ createdAt: "desc" }, { host: "asc" }], take: page.limit, skip: page.offset }),
+        db.blockedHost.count({ where }),
+      ]);
+      return { items: items as BlockedHostRecord[], total };
     },
 
     /**

@@ -2,6 +2,7 @@ import type { BlockedHost } from "@shortly/contract";
 import type { AbuseService, BlockedHostRecord } from "../abuse/service.js";
 import { type Actor, auditEntry } from "./audit-log.js";
 import { BlockedHostNotFoundError } from "./errors.js";
+import type { Page } from "./page.js";
 
 export const toBlockedHost = (h: BlockedHostRecord): BlockedHost => ({
   host: h.host,
@@ -12,7 +13,10 @@ export const toBlockedHost = (h: BlockedHostRecord): BlockedHost => ({
 /** Destinations no link may point to: the abuse module keeps them, the admins' side audits each change. */
 export function createBlockedHostActions(abuse: AbuseService) {
   return {
-    listBlockedHosts: async () => (await abuse.listBlockedHosts()).map(toBlockedHost),
+    async listBlockedHosts(q: string | undefined, page: Page) {
+      const { items, total } = await abuse.listBlockedHosts(q, page);
+      return { items: items.map(toBlockedHost), total, limit: page.limit, offset: page.offset };
+    },
 
     /** Blocks a host; says how many existing links that stopped. Stored with its audit row, in one transaction. */
     async blockHost(actor: Actor, host: string, reason: string): Promise<{ blocked: BlockedHost; links: number }> {

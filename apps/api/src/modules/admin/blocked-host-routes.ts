@@ -2,6 +2,7 @@ import {
   blockedHostParamsSchema,
   blockedHostSchema,
   createBlockedHostRequestSchema,
+  listBlockedHostsQuerySchema,
   listBlockedHostsResponseSchema,
 } from "@shortly/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -11,9 +12,11 @@ import type { AdminService } from "./service.js";
 
 export const blockedHostRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = async (app, { admin }) => {
   // GET /api/admin/blocked-hosts – destinations no link may point to
-  app.get("/api/admin/blocked-hosts", { schema: { response: { 200: listBlockedHostsResponseSchema, ...errors } } }, async () => ({
-    items: await admin.listBlockedHosts(),
-  }));
+  app.get(
+    "/api/admin/blocked-hosts",
+    { schema: { querystring: listBlockedHostsQuerySchema, response: { 200: listBlockedHostsResponseSchema, ...errors } } },
+    async (request) => admin.listBlockedHosts(request.query.q, request.query),
+  );
 
   // POST /api/admin/blocked-hosts – block a host and its subdomains, stopping existing links to them
   app.post(

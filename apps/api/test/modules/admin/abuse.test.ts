@@ -171,6 +171,42 @@ describe("admin: links and abuse", () => {
     expect(invalid.json().detail[0].loc).toEqual(["body", "host"]);
   });
 
+  it("lists blocked hosts a page at a time, newest first, searchable by part of the name", async () => {
+    const { admin } = await accounts();
+    await db.query(
+      "INSERT INTO blocked_hosts (host, reason, created_at) SELECT 'h' || i || '.example', 'listed', now() - i * interval '1 minute' FROM generate_series(1, 60) i",
+    );
+    const list = async (query: string) => first.app.inject({ url: `/api/admin/blocked-hosts${query}`, headers: admin.headers });
+    const first20 = await list("");
+    expect(first20.statusCode).toBe(200);
+    expect(first20.json()).toMatchObject({ total: 60, limit: 20, offset: 0 });
+    expect(
+      first20
+        .json()
+        .items.map((h: { host: string }) => h.host)
+        .slice(0, 2),
+    ).toEqual(["h1.example", "h2.example"]);
+    const later = (await list("?limit=5&offset=55")).json();
+    expect(later.items.map((h: { host: string }) => h.host)).toEqual([
+      "h56.example",
+      "h57.example",
+      "h58.example",
+      "h59.example",
+      "h60.example",
+    ]);
+    expect((await list("?q=H5")).json().total).toBe(11); // h5, h50–h59
+    expect((await list("?q=h5.")).json().items.map((h: { host: string }) => h.host)).toEqual(["h5.example"]);
+    for (const [query, field] of [
+      ["?limit=101", "limit"],
+      ["?offset=-1", "offset"],
+      ["?limit=ten", "limit"],
+    ]) {
+      const res = await list(query!);
+      expect(res.statusCode, query).toBe(422);
+      expect(res.json().detail[0].loc).toEqual(["query", field]);
+    }
+  });
+
   it("stores a host block and its unblocking with their audit rows, or neither", async () => {
     const { admin, owner } = await accounts();
     const link = await createLink(first.app, owner, { long_url: "https://spam.example/offer" });

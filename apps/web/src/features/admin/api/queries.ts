@@ -25,10 +25,11 @@ export const useAdminLinks = (q: string) =>
     placeholderData: keepPreviousData,
   });
 
-export const useBlockedHosts = () =>
+export const useBlockedHosts = (q: string) =>
   useQuery({
-    queryKey: adminKeys.hosts,
-    queryFn: ({ signal }) => apiFetch("/api/admin/blocked-hosts", { schema: listBlockedHostsResponseSchema, signal }),
+    queryKey: adminKeys.hosts(q),
+    queryFn: ({ signal }) => apiFetch(`/api/admin/blocked-hosts${search(q)}`, { schema: listBlockedHostsResponseSchema, signal }),
+    placeholderData: keepPreviousData,
   });
 
 export const useReports = () =>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useDeferredValue, useState, type FormEvent } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { Button } from "../../../components/ui/button";
 import { Spinner } from "../../../components/ui/spinner";
@@ -6,10 +6,12 @@ import { TextField } from "../../../components/ui/text-field";
 import { formatDate } from "../../../lib/format";
 import { useBlockHost, useUnblockHost } from "../api/mutations";
 import { useBlockedHosts } from "../api/queries";
+import { SearchBox } from "./search-box";
 
 /** Destinations no link may point to (a host blocks its subdomains); blocking stops existing links at once. */
 export function BlockedHosts() {
-  const hosts = useBlockedHosts();
+  const [q, setQ] = useState("");
+  const hosts = useBlockedHosts(useDeferredValue(q.trim()));
   const block = useBlockHost();
   const unblock = useUnblockHost();
   const [host, setHost] = useState("");
@@ -37,11 +39,22 @@ export function BlockedHosts() {
         </Button>
       </form>
       {(block.error ?? unblock.error) && <Alert>{(block.error ?? unblock.error)!.message}</Alert>}
+      <div className="filters-row">
+        <SearchBox label="Search blocked hosts" value={q} onChange={setQ} />
+      </div>
       {hosts.isPending && <Spinner label="Loading blocked hosts…" />}
-      {hosts.data && hosts.data.items.length === 0 && <p className="muted">No host is blocked.</p>}
+      {hosts.isError && <Alert>{hosts.error.message}</Alert>}
+      {hosts.data && hosts.data.items.length === 0 && (
+        <p className="muted">{q.trim() ? "No blocked host matches." : "No host is blocked."}</p>
+      )}
+      {hosts.data && hosts.data.total > hosts.data.items.length && (
+        <p className="muted">
+          Showing the newest {hosts.data.items.length} of {hosts.data.total} blocked hosts; search to find the others.
+        </p>
+      )}
       {hosts.data && hosts.data.items.length > 0 && (
         <table className="data-table links-table">
-          <caption className="visually-hidden">Blocked hosts</caption>
+          <caption className="visually-hidden">Blocked hosts ({hosts.data.total})</caption>
           <thead>
             <tr>
               <th scope="col">Host</th>

@@ -108,6 +108,9 @@ export function rateLimitMessage(retryAfterSeconds: number): string {
 
 export type IssueLocation = "body" | "path" | "query" | "header";
 
+/** zod's default size messages ("Too small: expected …"); a schema's own message is kept as written. */
+const isZodDefault = (message: string) => message.startsWith("Too small:") || message.startsWith("Too big:");
+
 /**
  * Turns zod issues into FastAPI-style entries. Parse with
  * `{ reportInput: true }` so a missing field reads "field required".
@@ -129,10 +132,21 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[], location
       return { loc, msg: issue.message, type: "value_error.str.regex" };
     }
     if (issue.code === "too_small" || issue.code === "too_big") {
+      const small = issue.code === "too_small";
+      const limit = small ? issue.minimum : issue.maximum;
+      if (issue.origin === "array" || issue.origin === "set") {
+        // zod's own wording ("Too small: expected array to have >=1 items") in pydantic's, as the rest reads.
+        const msg = isZodDefault(issue.message) ? `ensure this value has ${small ? "at least" : "at most"} ${limit} items` : issue.message;
+        return { loc, msg, type: `value_error.list.${small ? "min_items" : "max_items"}` };
+      }
       const kind = issue.origin === "number" || issue.origin === "int" ? "number" : "any_str";
-      const bound =
-        issue.code === "too_small" ? (kind === "number" ? "not_ge" : "min_length") : kind === "number" ? "not_le" : "max_length";
-      return { loc, msg: issue.message, type: `value_error.${kind}.${bound}` };
+      const bound = small ? (kind === "number" ? "not_ge" : "min_length") : kind === "number" ? "not_le" : "max_length";
+      const msg = !isZodDefault(issue.message)
+        ? issue.message
+        : kind === "number"
+          ? `ensure this value is ${small ? "greater" : "less"} than or equal to ${limit}`
+          : `ensure this value has ${small ? "at least" : "at most"} ${limit} characters`;
+      return { loc, msg, type: `value_error.${kind}.${bound}` };
     }
     return { loc, msg: issue.message, type: `value_error.${issue.code}` };
   });

@@ -27,4 +27,24 @@ describe("toValidationIssues", () => {
     const result = schema.safeParse({ tags: ["a", 1] }, { reportInput: true });
     expect(toValidationIssues(result.error!.issues, "query")[0]!.loc).toEqual(["query", "tags", 1]);
   });
+
+  it("words sizes as the rest of the API does, keeping a schema's own message", () => {
+    const schema = z.object({
+      urls: z.array(z.string()).min(1).max(2),
+      name: z.string().min(2),
+      count: z.number().max(5),
+      code: z.string().min(3, { message: "too short for a code" }),
+    });
+    const result = schema.safeParse({ urls: [], name: "a", count: 9, code: "x" }, { reportInput: true });
+    expect(toValidationIssues(result.error!.issues, "body")).toEqual([
+      { loc: ["body", "urls"], msg: "ensure this value has at least 1 items", type: "value_error.list.min_items" },
+      { loc: ["body", "name"], msg: "ensure this value has at least 2 characters", type: "value_error.any_str.min_length" },
+      { loc: ["body", "count"], msg: "ensure this value is less than or equal to 5", type: "value_error.number.not_le" },
+      { loc: ["body", "code"], msg: "too short for a code", type: "value_error.any_str.min_length" },
+    ]);
+    const tooMany = schema.shape.urls.safeParse(["a", "b", "c"], { reportInput: true });
+    expect(toValidationIssues(tooMany.error!.issues, "body")).toEqual([
+      { loc: ["body"], msg: "ensure this value has at most 2 items", type: "value_error.list.max_items" },
+    ]);
+  });
 });

@@ -39,7 +39,11 @@ export function answerUnmatched(app: FastifyInstance): void {
     if (path.split("/").some((segment) => segment.length > MAX_PARAM_LENGTH)) {
       return reply.code(414).send({ detail: ERROR_MESSAGES.URI_TOO_LONG });
     }
-    const allowed = METHODS.filter((m) => m !== request.method && routes.find(m, path) !== null);
+    // A route of the request's own method matching the path (a handler passed it on, as the redirect does
+    // for a name that cannot be a code) makes it "no such thing", not "wrong method".
+    const own = (request.method === "HEAD" ? "GET" : request.method) as HTTPMethod;
+    const ownMatches = METHODS.includes(own) && routes.find(own, path) !== null;
+    const allowed = ownMatches ? [] : METHODS.filter((m) => m !== request.method && routes.find(m, path) !== null);
     if (allowed.length > 0) {
       return reply.code(405).header("allow", allowed.join(", ")).send({ detail: ERROR_MESSAGES.METHOD_NOT_ALLOWED });
     }

@@ -86,10 +86,14 @@ describe("errors are always JSON in the contract's shape", () => {
       ["GET", "/api/does/not/exist"],
       ["POST", "/api/does/not/exist"],
       ["DELETE", "/assets/x/y"],
+      // A name that cannot be a code, with a trailing slash: not "wrong method" because POST /{code} exists.
+      ["GET", "/api/"],
+      ["POST", "/api/"],
+      ["HEAD", "/api/"],
     ] as const) {
       const res = await app.inject({ method, url });
       expect(res.statusCode, `${method} ${url}`).toBe(404);
-      expect(res.json()).toEqual({ detail: "Not Found" });
+      if (method !== "HEAD") expect(res.json()).toEqual({ detail: "Not Found" });
     }
   });
 
@@ -100,6 +104,24 @@ describe("errors are always JSON in the contract's shape", () => {
     expect(res.headers.allow).toBe("GET, POST");
     const del = await app.inject({ method: "DELETE", url: "/api/me" });
     expect(del.statusCode).toBe(405);
+  });
+
+  it("415 for a compressed body, which the API does not decompress", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/register",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      payload: '{"email": "zip@example.com", "password": "password123"}',
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toEqual({ detail: "Content-Encoding gzip is not accepted: send the body uncompressed" });
+    const identity = await app.inject({
+      method: "POST",
+      url: "/api/auth/register",
+      headers: { "content-type": "application/json", "content-encoding": "identity" },
+      payload: '{"email": "plain@example.com", "password": "password123"}',
+    });
+    expect(identity.statusCode).toBe(201);
   });
 
   it("422 for malformed JSON", async () => {

@@ -23,6 +23,10 @@ export const bulkRoutes: FastifyPluginAsyncZod<{ links: LinksService; createPerM
       ],
       schema: { body: bulkCreateRequestSchema, response: { 200: bulkCreateResponseSchema, 429: errorBodySchema, ...errors } },
     },
-    async (request) => ({ results: await links.createMany(request.userId, request.body.urls, request.hostname) }),
+    async (request) => ({
+      results: await links.createMany(request.userId, request.body.urls, request.hostname, (err) =>
+        request.log.error({ err }, "bulk create stopped part-way"),
+      ),
+    }),
   );
 };

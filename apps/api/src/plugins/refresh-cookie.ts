@@ -14,8 +14,9 @@ declare module "fastify" {
 /** Adds the reply's refresh-cookie setters (@fastify/cookie must be registered). */
 export function decorateRefreshCookie(app: FastifyInstance): void {
   // httpOnly (no script can read it), Strict (never sent cross-site), Secure over https.
+  // Every answer that sets it carries tokens (RFC 6749 §5.1): no cache may keep it.
   app.decorateReply("setRefreshCookie", function (this: FastifyReply, token: string, maxAgeSeconds: number) {
-    return this.setCookie(REFRESH_COOKIE, token, {
+    return this.header("cache-control", "no-store").setCookie(REFRESH_COOKIE, token, {
       httpOnly: true,
       secure: this.request.protocol === "https",
       sameSite: "strict",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { RateLimitConfig } from "../../config.js";
 import { REFRESH_COOKIE } from "../../plugins/auth.js";
 import { errors } from "./error-responses.js";
+import { RotationLostError, SessionExpiredError } from "../sessions/service.js";
 import type { AuthService } from "./service.js";
 
 const MINUTE = 60_000;
@@ -28,7 +29,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesOptions> = async 
         const signedIn = await auth.refresh(request.cookies[REFRESH_COOKIE]);
         return reply.setRefreshCookie(signedIn.refresh.token, refreshTtlSeconds).send(signedIn.body);
       } catch (error) {
-        reply.clearRefreshCookie();
+        // Only a dead session loses its cookie: a lost race keeps the winner's, an outage (503) the session.
+        if (error instanceof SessionExpiredError && !(error instanceof RotationLostError)) reply.clearRefreshCookie();
         throw error;
       }
     },

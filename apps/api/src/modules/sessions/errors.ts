@@ -6,3 +6,10 @@ export class SessionExpiredError extends AppError {
     super("SESSION_EXPIRED", ERROR_MESSAGES.SESSION_EXPIRED);
   }
 }
+
+/**
+ * A refresh that lost a race within the grace period: its token's successor
+ * was already used by the winner. Nothing was revoked, and the cookie the
+ * client holds now (the winner's, in a browser) must stay.
+ */
+export class RotationLostError extends SessionExpiredError {}

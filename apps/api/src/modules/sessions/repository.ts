@@ -1,5 +1,17 @@
 import type { Db } from "../../db/prisma-client.js";
 
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Serialises an account's rotations against revoking its sessions. Without
+ * it a logout racing a refresh revokes the old token but misses the
+ * successor the refresh is about to commit (an UPDATE sees only rows
+ * committed before it started), and that successor lives on.
+ */
+async function lockAccountSessions(tx: Tx, userId: number): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('shortly.sessions:' || ${userId}::int, 0))`;
+}
+
 export interface NewRefreshToken {
   tokenHash: string;
   familyId: string;
@@ -20,12 +32,15 @@ export function createSessionsRepository(db: Db) {
 
     /**
      * Marks a live token as used and stores its successor, in one
-     * transaction: of two concurrent refreshes with one token only one gets a
+     * transaction under the account's session lock: of two concurrent refreshes with one token only one gets a
      * row back, and the other, waiting on the row lock, finds the successor
      * already committed.
      */
     rotate(tokenHash: string, successor: { tokenHash: string; expiresAt: Date }, now: Date): Promise<RotatedToken | null> {
       return db.$transaction(async (tx) => {
+        const owner = await tx.refreshToken.findUnique({ where: { tokenHash }, select: { userId: true } });
+        if (!owner) return null;
+        await lockAccountSessions(tx, owner.userId);
         const rows = await tx.$queryRaw<Array<{ user_id: number; family_id: string }>>`
           UPDATE refresh_tokens SET rotated_at = ${now}
           WHERE token_hash = ${tokenHash} AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > ${now}
@@ -44,12 +59,22 @@ export function createSessionsRepository(db: Db) {
       });
     },
 
+    /** Revokes a session, successors committed by a racing refresh included. */
     async revokeFamily(familyId: string, now: Date): Promise<void> {
-      await db.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
+      await db.$transaction(async (tx) => {
+        const member = await tx.refreshToken.findFirst({ where: { familyId }, select: { userId: true } });
+        if (!member) return;
+        await lockAccountSessions(tx, member.userId);
+        await tx.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
+      });
     },
 
+    /** Revokes every session of the account, successors committed by a racing refresh included. */
     async revokeAllForUser(userId: number, now: Date): Promise<void> {
-      await db.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+      await db.$transaction(async (tx) => {
+        await lockAccountSessions(tx, userId);
+        await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+      });
     },
   };
 }

@@ -3,7 +3,7 @@ import type { SessionsRepository } from "./repository.js";
 import { hashToken, newToken } from "./token-material.js";
 import { createTokenRotation } from "./token-rotation.js";
 
-export { SessionExpiredError } from "./errors.js";
+export { RotationLostError, SessionExpiredError } from "./errors.js";
 export { ROTATION_GRACE_MS } from "./token-rotation.js";
 
 export interface IssuedRefreshToken {

@@ -1,4 +1,4 @@
-import { SessionExpiredError } from "./errors.js";
+import { RotationLostError, SessionExpiredError } from "./errors.js";
 import type { SessionsRepository } from "./repository.js";
 import type { IssuedRefreshToken, SessionsOptions } from "./service.js";
 import { hashToken, successorDerivation } from "./token-material.js";
@@ -27,7 +27,7 @@ export function createTokenRotation(repo: SessionsRepository, { ttlDays, secret 
       const successor = await repo.findByHash(hashToken(next));
       if (successor && !successor.rotatedAt && !successor.revokedAt)
         return { userId: known.userId, next: { token: next, expiresAt: successor.expiresAt } };
-      throw new SessionExpiredError(); // the successor moved on too: this request lost, but nothing was stolen
+      throw new RotationLostError(); // the successor moved on too: this request lost, but nothing was stolen
     }
     await repo.revokeFamily(known.familyId, now);
     throw new SessionExpiredError();

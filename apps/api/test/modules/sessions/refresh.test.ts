@@ -25,6 +25,8 @@ describe("refresh tokens", () => {
     const user = await createUser(app);
     const { res } = await login(user.email);
     expect(Object.keys(res.json()).sort()).toEqual(["access_token", "token_type"]);
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect((await refresh(cookieValue(res, "refresh_token"))).headers["cache-control"]).toBe("no-store");
     const cookie = setCookies(res).find((c) => c.name === "refresh_token")!;
     expect(cookie.attributes).toMatchObject({ httponly: true, samesite: "Strict", path: "/api/auth", "max-age": "2592000" });
     expect(cookie.attributes.secure).toBeUndefined();
@@ -103,7 +105,11 @@ describe("refresh tokens", () => {
     const { refresh: token } = await login(user.email);
     const second = cookieValue(await refresh(token), "refresh_token")!;
     const third = cookieValue(await refresh(second), "refresh_token")!;
-    expect((await refresh(token)).statusCode).toBe(401);
+    const late = await refresh(token);
+    expect(late.statusCode).toBe(401);
+    expect(late.json()).toEqual(EXPIRED);
+    // The browser's jar holds the winner's cookie by now: the loser's answer must not clear it.
+    expect(setCookies(late).find((c) => c.name === "refresh_token")).toBeUndefined();
     expect((await refresh(third)).statusCode).toBe(200);
   });
 
@@ -157,5 +163,25 @@ describe("logout", () => {
     expect((await refresh(a.refresh)).statusCode).toBe(401);
     expect((await refresh(b.refresh)).statusCode).toBe(401);
     expect((await refresh(otherSession.refresh)).statusCode).toBe(200);
+  });
+
+  it("a logout or logout-all racing a refresh leaves no token of the session alive", async () => {
+    const user = await createUser(app);
+    let raced = 0;
+    for (let i = 0; i < 24; i++) {
+      const { refresh: token, access } = await login(user.email);
+      const end =
+        i % 2 === 0
+          ? app.inject({ method: "POST", url: "/api/auth/logout", cookies: { refresh_token: token } })
+          : app.inject({ method: "POST", url: "/api/auth/logout-all", headers: { authorization: `Bearer ${access}` } });
+      const [rotated, ended] = await Promise.all([refresh(token), end]);
+      expect(ended.statusCode).toBe(204);
+      const next = rotated.statusCode === 200 ? cookieValue(rotated, "refresh_token") : undefined;
+      if (!next) continue;
+      raced++;
+      expect((await refresh(next)).statusCode, `round ${i}`).toBe(401);
+    }
+    // Some rounds must have let the refresh win a new token, or nothing was tested.
+    expect(raced).toBeGreaterThan(0);
   });
 });

@@ -18,3 +18,10 @@ export class BlockedHostNotFoundError extends AppError {
     super("BLOCKED_HOST_NOT_FOUND", ERROR_MESSAGES.BLOCKED_HOST_NOT_FOUND);
   }
 }
+
+/** An admin disabling their own account would lock themselves out, and could leave no admin at all. */
+export class CannotDisableSelfError extends AppError {
+  constructor() {
+    super("CANNOT_DISABLE_SELF", ERROR_MESSAGES.CANNOT_DISABLE_SELF);
+  }
+}

@@ -2,7 +2,7 @@ import type { AdminUser, Plan } from "@shortly/contract";
 import type { ApiKeysService } from "../api-keys/service.js";
 import type { SessionsService } from "../sessions/service.js";
 import { type Actor, auditEntry } from "./audit-log.js";
-import { UserNotFoundError } from "./errors.js";
+import { CannotDisableSelfError, UserNotFoundError } from "./errors.js";
 import type { Page } from "./page.js";
 import type { AdminUserRow, AdminUsersRepository } from "./user-repository.js";
 
@@ -51,6 +51,7 @@ export function createUserActions(deps: UserActionsDeps) {
     ) {
       const before = await repo.findUser(id);
       if (!before) throw new UserNotFoundError();
+      if (input.is_active === false && actor.id === id) throw new CannotDisableSelfError();
       const reason = input.reason ?? "";
       const entries = [];
       if (input.plan !== undefined && input.plan !== before.plan)

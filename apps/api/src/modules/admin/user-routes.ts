@@ -1,6 +1,7 @@
 import {
   adminUserParamsSchema,
   adminUserSchema,
+  errorBodySchema,
   listAdminUsersQuerySchema,
   listAdminUsersResponseSchema,
   updateAdminUserRequestSchema,
@@ -20,7 +21,13 @@ export const adminUserRoutes: FastifyPluginAsyncZod<{ admin: AdminService }> = a
   // PATCH /api/admin/users/:id – plan, enable or disable, with a reason
   app.patch(
     "/api/admin/users/:id",
-    { schema: { params: adminUserParamsSchema, body: updateAdminUserRequestSchema, response: { 200: adminUserSchema, ...errors } } },
+    {
+      schema: {
+        params: adminUserParamsSchema,
+        body: updateAdminUserRequestSchema,
+        response: { 200: adminUserSchema, 409: errorBodySchema, ...errors },
+      },
+    },
     async (request) => admin.updateUser(request.admin!, request.params.id, request.body),
   );
 };

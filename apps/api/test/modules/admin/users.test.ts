@@ -78,6 +78,20 @@ describe("admin: users and plans", () => {
     });
   });
 
+  it("refuses to let an admin disable their own account, so the console cannot lock its last admin out", async () => {
+    const admin = await createAdmin();
+    const res = await patchUser(admin, admin.id, { is_active: false, reason: "oops" });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toEqual({ detail: "You cannot disable your own account: another administrator must" });
+    expect((await db.query("SELECT is_active FROM users WHERE id = $1", [admin.id])).rows[0].is_active).toBe(true);
+    expect((await db.query("SELECT count(*)::int AS n FROM audit_log")).rows[0].n).toBe(0);
+    expect((await first.app.inject({ url: "/api/me", headers: admin.headers })).statusCode).toBe(200);
+    // Their own plan they may change; another admin may disable them.
+    expect((await patchUser(admin, admin.id, { plan: "pro" })).statusCode).toBe(200);
+    const other = await createAdmin();
+    expect((await patchUser(other, admin.id, { is_active: false })).statusCode).toBe(200);
+  });
+
   it("applies a refused update not at all: plan, state, keys and audit log as they were", async () => {
     const admin = await createAdmin();
     const user = await createUser(first.app);

@@ -2,13 +2,13 @@ import { z } from "zod";
 
 export const MAX_TAGS_PER_LINK = 10;
 export const TAG_MAX_LENGTH = 32;
-/** Letters and digits of any script, space, `-` and `_`. */
-export const TAG_PATTERN = /^[\p{L}\p{N} _-]+$/u;
+/** Letters and digits of any script (with their combining marks: Devanagari vowel signs, accents), space, `-` and `_`. */
+export const TAG_PATTERN = /^(?:[\p{L}\p{N} _-]\p{M}*)+$/u;
 
-/** One tag as written; surrounding spaces are dropped, runs of spaces kept as one. */
+/** One tag as written, in NFC (so "á" typed either way is one tag); surrounding spaces are dropped, runs of spaces kept as one. */
 export const tagSchema = z
   .string({ message: "str type expected" })
-  .transform((value) => value.trim().replace(/ {2,}/g, " "))
+  .transform((value) => value.normalize("NFC").trim().replace(/ {2,}/g, " "))
   .pipe(
     z
       .string()

@@ -10,5 +10,10 @@ const DECIMAL = /^\d{1,15}$/;
 export const wholeNumberParam = (min: number, max: number) =>
   z.preprocess(
     (value) => (typeof value === "string" && !DECIMAL.test(value) ? Number.NaN : value),
-    z.coerce.number({ error: "value is not a valid integer" }).int({ error: "value is not a valid integer" }).min(min).max(max),
+    // The schema's own error would word every issue; only a non-number is "not a valid integer", bounds say their bound.
+    z.coerce
+      .number({ error: (issue) => (issue.code === "invalid_type" ? "value is not a valid integer" : undefined) })
+      .int({ error: "value is not a valid integer" })
+      .min(min)
+      .max(max),
   );

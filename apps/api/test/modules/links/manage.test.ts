@@ -40,6 +40,17 @@ describe("GET /api/urls", () => {
       const res = await app.inject({ url: `/api/urls?${query}`, headers: user.headers });
       expect(res.statusCode, query).toBe(422);
       expect(res.json().detail[0].loc, query).toEqual(["query", query.slice(0, query.indexOf("="))]);
+      expect(res.json().detail[0].msg, query).toBe("value is not a valid integer");
+    }
+    // Out of range is worded as its bound, not as "not a valid integer".
+    for (const [query, msg] of [
+      ["limit=0", "ensure this value is greater than or equal to 1"],
+      ["limit=101", "ensure this value is less than or equal to 100"],
+    ]) {
+      const res = await app.inject({ url: `/api/urls?${query}`, headers: user.headers });
+      expect(res.json().detail, query).toEqual([
+        { loc: ["query", "limit"], msg, type: expect.stringMatching(/^value_error\.number\.not_[gl]e$/) },
+      ]);
     }
     for (const id of ["1e2", "0x1", "3000000000"]) {
       const res = await app.inject({ method: "DELETE", url: `/api/keys/${id}`, headers: user.headers });

@@ -50,6 +50,8 @@ describe("GET /api/urls search, filters and sort", () => {
     // Unicode finds the normalised spellings stored: the punycode host and the percent-encoded path.
     expect((await codes(user, `q=${encodeURIComponent("bücher")}`)).codes).toEqual(["gamma"]);
     expect((await codes(user, `q=${encodeURIComponent("straße")}`)).codes).toEqual(["gamma"]);
+    for (const typed of ["https://bücher.example/straße", "bücher.example/straße", "HTTPS://Bücher.Example/straße"])
+      expect((await codes(user, `q=${encodeURIComponent(typed)}`)).codes, typed).toEqual(["gamma"]);
     expect((await codes(user, "q=example.org")).codes.sort()).toEqual(["off", "spent"]);
   });
 

@@ -48,7 +48,9 @@ export function answerUnmatched(app: FastifyInstance): void {
       return reply.code(405).header("allow", allowed.join(", ")).send({ detail: ERROR_MESSAGES.METHOD_NOT_ALLOWED });
     }
     const isApi = path === "/api" || path.startsWith("/api/");
-    if (!isApi && app.spaFallback && (request.method === "GET" || request.method === "HEAD")) {
+    // A missing built file (an asset of an older deploy) is not a page: the shell would be parsed as a script.
+    const isAsset = path.startsWith("/assets/");
+    if (!isApi && !isAsset && app.spaFallback && (request.method === "GET" || request.method === "HEAD")) {
       return app.spaFallback(request, reply);
     }
     return reply.code(404).send({ detail: ERROR_MESSAGES.NOT_FOUND });

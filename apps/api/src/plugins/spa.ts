@@ -26,6 +26,11 @@ export default fp<{ distDir: string | null }>(
       wildcard: false,
       index: false,
       setHeaders(res, filePath) {
+        // The shell by its own name is the shell: a cached copy would point at assets a deploy removed.
+        if (path.basename(filePath) === "index.html") {
+          for (const [name, value] of Object.entries(SHELL_HEADERS)) res.header(name, value);
+          return;
+        }
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         res.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600");
       },

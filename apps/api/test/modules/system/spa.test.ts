@@ -28,6 +28,22 @@ describe("the built SPA on the API's origin", () => {
     expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
+  it("answers a missing asset with a JSON 404, not the shell a browser would run as a script", async () => {
+    const res = await app.inject({ url: "/assets/app-0ld0ld.js" });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers["content-type"]).toMatch(/^application\/json/);
+    expect(res.json()).toEqual({ detail: "Not Found" });
+  });
+
+  it("never lets a cache keep the shell, asked for by its own name either", async () => {
+    for (const url of ["/", "/index.html"]) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers["cache-control"], url).toBe("no-cache");
+      expect(res.headers["content-security-policy"], url).toBeDefined();
+    }
+  });
+
   it("serves root files that are not short codes", async () => {
     const res = await app.inject({ url: "/favicon.svg" });
     expect(res.statusCode).toBe(200);

@@ -63,6 +63,7 @@ export const envSchema = z.object({
   /** Below the 60 s idle timeouts of nginx and most load balancers. */
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(10).default(25_000),
   LIVE_AUTH_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  LIVE_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(50),
   /** Raw clicks older than this are dropped a month at a time; unset keeps them forever. Rollups always stay. */
   CLICK_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   /** /api/health reports the click pipeline as behind past either figure (the writer may defer by design for CLICK_MAX_DEFER_MS). */

@@ -52,7 +52,7 @@ export function appConfigFrom(env: Env, { version, databaseUrl, dataDir, apiRoot
       maxDeferMs: env.CLICK_MAX_DEFER_MS,
       retentionDays: env.CLICK_RETENTION_DAYS ?? null,
     },
-    live: { heartbeatMs: env.LIVE_HEARTBEAT_MS, authTimeoutMs: env.LIVE_AUTH_TIMEOUT_MS },
+    live: { heartbeatMs: env.LIVE_HEARTBEAT_MS, authTimeoutMs: env.LIVE_AUTH_TIMEOUT_MS, maxSocketsPerIp: env.LIVE_MAX_SOCKETS_PER_IP },
     health: { maxPendingClicks: env.HEALTH_MAX_PENDING_CLICKS, maxClickLagSeconds: env.HEALTH_MAX_CLICK_LAG_SECONDS },
   };
 }

@@ -54,6 +54,6 @@ export interface AppConfig {
     retentionDays: number | null;
   };
   /** The live-clicks WebSocket: ping interval, and how long a new socket may take to authenticate. */
-  live: { heartbeatMs: number; authTimeoutMs: number };
+  live: { heartbeatMs: number; authTimeoutMs: number; maxSocketsPerIp: number };
   health: { maxPendingClicks: number; maxClickLagSeconds: number };
 }

@@ -21,7 +21,17 @@ export async function registerRequestPlugins(app: App, config: AppConfig, { apiK
   await app.register(linkEventsPlugin);
   await app.register(liveClicksPlugin);
   // Client messages are tiny (auth, ping); anything larger is refused by the ws server.
-  await app.register(fastifyWebsocket, { options: { maxPayload: 8 * 1024 } });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 8 * 1024 },
+    // A client breaking the protocol (ws's WS_ERR_* codes: an oversized frame, a bad opcode) is the client's
+    // fault, already answered by ws with a close code: a line at info, not an error with a stack.
+    errorHandler(error, socket, request) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code?.startsWith("WS_ERR_")) request.log.info({ code, reason: error.message }, "live socket closed: client broke the protocol");
+      else request.log.error({ err: error }, "live socket failed");
+      socket.terminate();
+    },
+  });
   await app.register(websocketHandshakePlugin);
   await app.register(corsPlugin, { origins: config.corsOrigins });
   // Before any route: it documents routes as they are registered.

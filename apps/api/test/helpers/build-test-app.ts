@@ -38,7 +38,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       maxDeferMs: 30_000,
       retentionDays: null,
     },
-    live: { heartbeatMs: 25_000, authTimeoutMs: 10_000 },
+    live: { heartbeatMs: 25_000, authTimeoutMs: 10_000, maxSocketsPerIp: 50 },
     health: { maxPendingClicks: 500_000, maxClickLagSeconds: 90 },
     ...overrides,
   };

@@ -17,6 +17,8 @@ export interface LiveRoutesOptions {
   isActiveUser: (userId: number) => Promise<boolean>;
   heartbeatMs: number;
   authTimeoutMs: number;
+  /** Open sockets one client address may hold: a socket costs memory and timers before it even authenticates. */
+  maxSocketsPerIp: number;
 }
 
 const send = (socket: WebSocket, message: LiveServerMessage) => socket.send(JSON.stringify(message));
@@ -36,15 +38,23 @@ function parse(data: unknown) {
  * reconnects). Pings keep proxies from dropping an idle socket and find dead
  * peers.
  */
-export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, { bus, isActiveUser, heartbeatMs, authTimeoutMs }) => {
+export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (
+  app,
+  { bus, isActiveUser, heartbeatMs, authTimeoutMs, maxSocketsPerIp },
+) => {
   const sockets = new Set<WebSocket>();
+  const perIp = new Map<string, number>();
 
   app.route({
     method: "GET",
     url: LIVE_PATH,
     // A plain HTTP request (no Upgrade) gets the contract's JSON, not the plugin's empty 404.
     handler: async (_request, reply) => reply.code(426).header("upgrade", "websocket").send({ detail: ERROR_MESSAGES.UPGRADE_REQUIRED }),
-    wsHandler: (socket) => {
+    wsHandler: (socket, request) => {
+      const ip = request.ip;
+      const held = perIp.get(ip) ?? 0;
+      if (held >= maxSocketsPerIp) return socket.close(LIVE_CLOSE.tryAgainLater, "too many live connections from this address");
+      perIp.set(ip, held + 1);
       sockets.add(socket);
       let unsubscribe: (() => void) | null = null;
       let alive = true;
@@ -94,6 +104,9 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
 
       socket.on("close", () => {
         sockets.delete(socket);
+        const left = (perIp.get(ip) ?? 1) - 1;
+        if (left > 0) perIp.set(ip, left);
+        else perIp.delete(ip);
         timers.forEach(clearTimeout);
         unsubscribe?.();
       });

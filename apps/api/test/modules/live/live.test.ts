@@ -16,7 +16,7 @@ async function listening(app: FastifyInstance): Promise<string> {
   return `ws://127.0.0.1:${address.port}/api/ws`;
 }
 
-const app = await buildTestApp({ live: { heartbeatMs: 100, authTimeoutMs: 300 } });
+const app = await buildTestApp({ live: { heartbeatMs: 100, authTimeoutMs: 300, maxSocketsPerIp: 5 } });
 const url = await listening(app);
 const redisUrl = await reachableRedisUrl();
 // Two instances sharing Redis (and the database), as behind nginx.
@@ -200,6 +200,28 @@ describe("the live clicks socket", () => {
     const user = await createUser(shortLived);
     const client = await authenticated(shortUrl, user);
     expect(await client.closed).toEqual({ code: LIVE_CLOSE.unauthorized, reason: "token expired" });
+  });
+
+  it("holds at most LIVE_MAX_SOCKETS_PER_IP sockets from one address: the next closes at once with 1013", async () => {
+    const held = Array.from({ length: 5 }, () => connect(url));
+    await Promise.all(held.map((c) => c.opened));
+    const extra = connect(url);
+    expect(await extra.closed).toEqual({ code: LIVE_CLOSE.tryAgainLater, reason: "too many live connections from this address" });
+    // A closed socket frees its place.
+    held[0]!.socket.close();
+    await held[0]!.closed;
+    const again = connect(url);
+    await again.opened;
+    await expect.poll(() => again.socket.readyState, { timeout: 200 }).toBe(WebSocket.OPEN);
+    for (const c of [...held.slice(1), again]) c.socket.close();
+    await Promise.all([...held.slice(1), again].map((c) => c.closed));
+  });
+
+  it("closes with 1009 on a frame over 8 KiB", async () => {
+    const client = connect(url);
+    await client.opened;
+    client.send("x".repeat(9 * 1024));
+    expect((await client.closed).code).toBe(1009);
   });
 
   it("reports its health and how clicks fan out", async () => {

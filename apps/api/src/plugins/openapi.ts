@@ -3,6 +3,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import { errorBodySchema } from "@shortly/contract";
 import fp from "fastify-plugin";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import { nonJsonResponses } from "./openapi-non-json.js";
 import { SECURITY, SECURITY_SCHEMES } from "./openapi-security.js";
 
 /**
@@ -30,7 +31,12 @@ export default fp<{ version: string; publicUrl: string }>(
         schema.response = { "4XX": errorBodySchema, "5XX": errorBodySchema, ...(schema.response ?? {}) };
         const security = SECURITY.find(([pattern]) => pattern.test(input.url))?.[1];
         if (security && !schema.security) schema.security = security;
-        return jsonSchemaTransform({ ...input, schema } as Parameters<typeof jsonSchemaTransform>[0]);
+        const transformed = jsonSchemaTransform({ ...input, schema } as Parameters<typeof jsonSchemaTransform>[0]);
+        const response = (transformed.schema as { response?: Record<string, unknown> }).response;
+        return {
+          ...transformed,
+          schema: { ...transformed.schema, response: { ...nonJsonResponses(input.route.method, input.url), ...response } },
+        };
       },
     });
     await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: false, uiConfig: { deepLinking: true } });

@@ -37,7 +37,8 @@ export default fp<{ distDir: string | null }>(
     });
     const sendShell = (status: number) => (_req: unknown, reply: import("fastify").FastifyReply) =>
       reply.code(status).type("text/html; charset=utf-8").headers(SHELL_HEADERS).send(shell);
-    for (const route of SPA_ROUTES) app.get(route, sendShell(200));
+    // Pages of the web app, not API operations: left out of the OpenAPI document.
+    for (const route of SPA_ROUTES) app.get(route, { schema: { hide: true } }, sendShell(200));
     app.decorate("spaFallback", (request, reply) => sendShell(404)(request, reply));
   },
   { name: "spa", fastify: "5.x", dependencies: ["error-handler"] },

@@ -49,6 +49,17 @@ describe("GET /api/openapi.json", () => {
     expect(missing).toEqual([]);
   });
 
+  it("documents a successful answer for every operation, the redirect's and the CSV's included", () => {
+    const withoutSuccess = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => !Object.keys(operation.responses).some((status) => /^[123]\d\d$/.test(status)))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(withoutSuccess).toEqual([]);
+    expect(Object.keys(doc.paths["/{code}"]!.get!.responses)).toEqual(expect.arrayContaining(["301", "302", "307", "308", "200"]));
+    expect(doc.paths["/api/urls/{short_code}/clicks.csv"]!.get!.responses["200"]!.content).toHaveProperty("text/csv");
+  });
+
   it("gives request and response schemas from the contract", () => {
     const create = doc.paths["/api/urls"]!.post!;
     expect(JSON.stringify(create)).toContain("long_url");

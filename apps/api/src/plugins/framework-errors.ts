@@ -3,13 +3,11 @@
 // HTTP on the socket (`clientErrorHandler`). Both are Fastify options, set in fastify-instance.ts.
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
-import { ERROR_MESSAGES, ERROR_STATUS } from "@shortly/contract";
+import { ERROR_STATUS } from "@shortly/contract";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { bodyOf, JSON_HEADERS } from "./json-error-body.js";
 
 type EdgeCode = "BAD_REQUEST" | "MALFORMED_URL" | "URI_TOO_LONG" | "REQUEST_TIMEOUT" | "HEADERS_TOO_LARGE";
-
-export const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "x-content-type-options": "nosniff" };
-export const bodyOf = (code: keyof typeof ERROR_MESSAGES) => JSON.stringify({ detail: ERROR_MESSAGES[code] });
 
 /** The router could not match the URL at all: undecodable, or a parameter over the router's length. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {

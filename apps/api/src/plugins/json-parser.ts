@@ -21,7 +21,8 @@ export default fp(
     });
     app.addHook("preParsing", async (request, reply) => {
       const encoding = request.headers["content-encoding"]?.trim().toLowerCase();
-      if (!encoding || encoding === "identity") return;
+      const hasBody = request.headers["transfer-encoding"] !== undefined || Number(request.headers["content-length"] ?? 0) > 0;
+      if (!encoding || encoding === "identity" || !hasBody) return;
       keepReadingRefusedBody(request, reply);
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Content-Encoding ${encoding.slice(0, 40)} is not accepted: send the body uncompressed`);
     });

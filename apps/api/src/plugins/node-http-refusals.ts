@@ -3,7 +3,7 @@
 // other than 100-continue (417). Here they get the contract's JSON instead.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { ERROR_STATUS } from "@shortly/contract";
-import { bodyOf, JSON_HEADERS } from "./framework-errors.js";
+import { bodyOf, JSON_HEADERS } from "./json-error-body.js";
 
 type Refusal = "MISSING_HOST" | "EXPECTATION_FAILED" | "BAD_REQUEST";
 

@@ -10,6 +10,9 @@ export const toBlockedHost = (h: BlockedHostRecord): BlockedHost => ({
   created_at: h.createdAt.toISOString(),
 });
 
+/** A block's audit reason: the admin's words, then how many links it stopped. */
+const blockReason = (reason: string, stopped: number) => `${reason}${reason ? " " : ""}(${stopped} links stopped)`;
+
 /** Destinations no link may point to: the abuse module keeps them, the admins' side audits each change. */
 export function createBlockedHostActions(abuse: AbuseService) {
   return {
@@ -21,16 +24,14 @@ export function createBlockedHostActions(abuse: AbuseService) {
     /** Blocks a host; says how many existing links that stopped. Stored with its audit row, in one transaction. */
     async blockHost(actor: Actor, host: string, reason: string): Promise<{ blocked: BlockedHost; links: number }> {
       const { record, links } = await abuse.blockHost(host, reason, (blocked, stopped) =>
-        auditEntry(actor, "host.block", blocked, `${reason}${reason ? " " : ""}(${stopped} links stopped)`),
+        auditEntry(actor, "host.block", blocked, blockReason(reason, stopped)),
       );
       return { blocked: toBlockedHost(record), links };
     },
 
     /** Blocks the hosts of a list not blocked yet (the operators' import): all or nothing. */
     async blockHosts(actor: Actor, hosts: string[], reason: string): Promise<{ added: number; links: number }> {
-      return abuse.blockHosts(hosts, reason, (blocked, stopped) =>
-        auditEntry(actor, "host.block", blocked, `${reason} (${stopped} links stopped)`),
-      );
+      return abuse.blockHosts(hosts, reason, (blocked, stopped) => auditEntry(actor, "host.block", blocked, blockReason(reason, stopped)));
     },
 
     async unblockHost(actor: Actor, host: string): Promise<void> {

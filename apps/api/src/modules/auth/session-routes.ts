@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RateLimitConfig } from "../../config.js";
 import { REFRESH_COOKIE } from "../../plugins/auth.js";
-import { errors } from "./error-responses.js";
 import { RotationLostError, SessionExpiredError } from "../sessions/service.js";
+import { errors } from "./error-responses.js";
 import type { AuthService } from "./service.js";
 
 const MINUTE = 60_000;

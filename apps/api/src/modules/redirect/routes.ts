@@ -1,6 +1,7 @@
 import fastifyFormbody from "@fastify/formbody";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import { RateLimitedError, ValidationFailedError } from "../../lib/app-error.js";
+import { ValidationFailedError } from "../../lib/app-error.js";
+import { TooManyPasswordAttempts } from "./errors.js";
 import { prefersHtml } from "./negotiate.js";
 import { tooManyAttemptsPage } from "./password-pages.js";
 import type { RedirectService } from "./service.js";
@@ -17,13 +18,6 @@ export interface RedirectRoutesOptions {
 // GET|HEAD /:code – the short link itself (cached plain links are answered earlier, by fast-route.ts)
 // GET|HEAD /:code/* – path forwarding, for links that allow it (the rest get the not-found answer)
 // POST /:code and /:code/* – the password of a protected link, from its page (form) or a script (JSON)
-/** Carries the wait, for the page a browser is shown instead of the contract's 429 JSON. */
-class TooManyPasswordAttempts extends RateLimitedError {
-  constructor(readonly seconds: number) {
-    super(seconds);
-  }
-}
-
 export const redirectRoutes: FastifyPluginAsync<RedirectRoutesOptions> = async (app, { redirects, passwordAttempts }) => {
   await app.register(fastifyFormbody, { bodyLimit: 4096 });
 

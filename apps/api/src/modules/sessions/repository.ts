@@ -32,9 +32,9 @@ export function createSessionsRepository(db: Db) {
 
     /**
      * Marks a live token as used and stores its successor, in one
-     * transaction under the account's session lock: of two concurrent refreshes with one token only one gets a
-     * row back, and the other, waiting on the row lock, finds the successor
-     * already committed.
+     * transaction under the account's session lock: of two concurrent
+     * refreshes with one token only one gets a row back, and the other,
+     * waiting on the lock, finds the successor already committed.
      */
     rotate(tokenHash: string, successor: { tokenHash: string; expiresAt: Date }, now: Date): Promise<RotatedToken | null> {
       return db.$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js
 import { BROWSER, createLink, createUser } from "../../helpers/factories.js";
 import { BROWSER_ACCEPT, listeningApp } from "../../helpers/listening-app.js";
 import { reachableRedisUrl } from "../../helpers/redis.js";
+import { whileInsertsRefused } from "../../helpers/refused-inserts.js";
 
 const redisUrl = await reachableRedisUrl();
 const first = await listeningApp({ redisUrl });
@@ -196,6 +197,11 @@ describe("admin: links and abuse", () => {
     ]);
     expect((await list("?q=H5")).json().total).toBe(11); // h5, h50–h59
     expect((await list("?q=h5.")).json().items.map((h: { host: string }) => h.host)).toEqual(["h5.example"]);
+    // Stored in punycode, found as typed.
+    await db.query("INSERT INTO blocked_hosts (host, reason) VALUES ('xn--bcher-kva.example', 'idn')");
+    expect((await list(`?q=${encodeURIComponent("Bücher")}`)).json().items.map((h: { host: string }) => h.host)).toEqual([
+      "xn--bcher-kva.example",
+    ]);
     for (const [query, field] of [
       ["?limit=101", "limit"],
       ["?offset=-1", "offset"],
@@ -224,20 +230,11 @@ describe("admin: links and abuse", () => {
       audit: (await db.query("SELECT action, target, reason FROM audit_log ORDER BY id")).rows,
     });
     // The audit row cannot be written: the block must not be stored either.
-    await db.query(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$`);
-    await db.query("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()");
-    try {
-      expect((await block()).statusCode).toBeGreaterThanOrEqual(500);
-      expect(await stored()).toEqual({ hosts: 0, blocked: false, audit: [] });
-      await db.query("DROP TRIGGER refuse_audit ON audit_log");
-      expect((await block()).statusCode).toBe(201);
-      await db.query("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()");
-      expect((await unblock()).statusCode).toBeGreaterThanOrEqual(500);
-      expect(await stored()).toMatchObject({ hosts: 1, blocked: true });
-    } finally {
-      await db.query("DROP TRIGGER IF EXISTS refuse_audit ON audit_log");
-      await db.query("DROP FUNCTION refuse_audit()");
-    }
+    expect(await whileInsertsRefused(db, "audit_log", "TRUE", block)).toMatchObject({ statusCode: 500 });
+    expect(await stored()).toEqual({ hosts: 0, blocked: false, audit: [] });
+    expect((await block()).statusCode).toBe(201);
+    expect(await whileInsertsRefused(db, "audit_log", "TRUE", unblock)).toMatchObject({ statusCode: 500 });
+    expect(await stored()).toMatchObject({ hosts: 1, blocked: true });
     expect((await unblock()).statusCode).toBe(204);
     expect(await stored()).toEqual({
       hosts: 0,

@@ -7,6 +7,7 @@ import { createAbuseRepository } from "../../../src/modules/abuse/repository.js"
 import { auditEntry } from "../../../src/modules/admin/audit-log.js";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
 import { createLink, createUser } from "../../helpers/factories.js";
+import { whileInsertsRefused } from "../../helpers/refused-inserts.js";
 
 const app = await buildTestApp();
 const db = testDb();
@@ -44,14 +45,9 @@ describe("blocklist import", () => {
 
   it("stores nothing when any part fails", async () => {
     const [link] = await linksTo("https://evil.example/");
-    await db.query(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$`);
-    await db.query("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()");
-    try {
-      await expect(repo.blockHosts(["evil.example", "more.example"], "imported", audit)).rejects.toThrow(/audit refused/);
-    } finally {
-      await db.query("DROP TRIGGER IF EXISTS refuse_audit ON audit_log");
-      await db.query("DROP FUNCTION refuse_audit()");
-    }
+    await expect(
+      whileInsertsRefused(db, "audit_log", "TRUE", () => repo.blockHosts(["evil.example", "more.example"], "imported", audit)),
+    ).rejects.toThrow(/refused by a test/);
     expect((await db.query("SELECT count(*)::int AS n FROM blocked_hosts")).rows[0].n).toBe(0);
     expect((await blockOf(link!)).blocked).toBe(false);
   });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTestApp, resetDatabaseBeforeEach, testDb } from "../../helpers/build-test-app.js";
 import { createUser, type TestUser } from "../../helpers/factories.js";
+import { whileInsertsRefused } from "../../helpers/refused-inserts.js";
 
 const app = await buildTestApp();
 const db = testDb();
@@ -51,11 +52,7 @@ describe("POST /api/urls/bulk", () => {
   it("says which links exist when the database fails part-way: fails the batch only while none was created", async () => {
     const user = await createUser(app);
     await db.query("UPDATE users SET plan = 'pro'");
-    await db.query(
-      `CREATE FUNCTION refuse_link() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.long_url LIKE '%/fails' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`,
-    );
-    await db.query("CREATE TRIGGER refuse_link BEFORE INSERT ON links FOR EACH ROW EXECUTE FUNCTION refuse_link()");
-    try {
+    await whileInsertsRefused(db, "links", "NEW.long_url LIKE '%/fails'", async () => {
       const first = await bulk(user, [{ long_url: "https://example.com/fails" }, { long_url: "https://example.com/ok" }]);
       expect(first.statusCode).toBe(500);
       expect(first.json()).toEqual({ detail: "Internal Server Error" });
@@ -71,10 +68,7 @@ describe("POST /api/urls/bulk", () => {
       expect(results.map((r: { status: number }) => r.status)).toEqual([201, 422, 500, 500]);
       expect(results[3]).toEqual({ status: 500, detail: "Internal Server Error" });
       expect(await linkCount()).toBe(1);
-    } finally {
-      await db.query("DROP TRIGGER IF EXISTS refuse_link ON links");
-      await db.query("DROP FUNCTION refuse_link()");
-    }
+    });
   });
 
   it("takes 1 to 100 items, and refuses the whole request otherwise with the contract's 422", async () => {

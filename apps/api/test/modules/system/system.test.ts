@@ -122,6 +122,9 @@ describe("errors are always JSON in the contract's shape", () => {
       payload: '{"email": "plain@example.com", "password": "password123"}',
     });
     expect(identity.statusCode).toBe(201);
+    // The header alone, on a request without a body, refuses nothing.
+    const bodiless = await app.inject({ url: "/api/health", headers: { "content-encoding": "gzip" } });
+    expect(bodiless.statusCode).toBe(200);
   });
 
   it("422 for malformed JSON", async () => {

@@ -27,9 +27,9 @@ export function createPasswordUnlock({ repo, verifyPassword, decide, follow }: P
     const decided = await decide(visit);
     if (!decided) return NOT_FOUND;
     const { decision, now } = decided;
-    if (decision.kind !== "password") return asFormAnswer(await follow(decision, visit, now));
+    // For a link asking for a password, follow() says whether one could still open it (a spent limit cannot).
     const asked = await follow(decision, visit, now);
-    if (asked.kind !== "password") return asked;
+    if (decision.kind !== "password" || asked.kind !== "password") return asFormAnswer(asked);
     const hash = await repo.passwordHashOf(decision.link.id).catch((error: unknown) => {
       throw new ClicksUnavailableError({ cause: error });
     });

@@ -44,6 +44,12 @@ describe("the built SPA on the API's origin", () => {
     }
   });
 
+  it("leaves the web app's pages out of the OpenAPI document", async () => {
+    const paths = Object.keys((await app.inject({ url: "/api/openapi.json" })).json().paths as Record<string, unknown>);
+    expect(paths).toContain("/{code}");
+    for (const page of ["/", "/login", "/links/{code}", "/admin"]) expect(paths, page).not.toContain(page);
+  });
+
   it("serves root files that are not short codes", async () => {
     const res = await app.inject({ url: "/favicon.svg" });
     expect(res.statusCode).toBe(200);
